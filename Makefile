@@ -1,0 +1,34 @@
+# The two quick-start commands (`make demo`, `make test`) and what they stand on.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SAMPLES := $(sort $(wildcard samples/*.txt samples/*.docx samples/*.pdf samples/*.html))
+
+.PHONY: install demo test lint lock clean
+
+install: $(STAMP)
+
+# constraints.txt pins every package, so a user, a developer and CI install the same versions.
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+demo: install
+	rm -rf out
+	$(BIN)/qpr extract --out out $(SAMPLES)
+
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check pipeline schemas flows tests samples
+	$(BIN)/mypy pipeline schemas
+
+# Refresh the pins after changing dependencies in pyproject.toml.
+lock: install
+	$(BIN)/pip freeze --exclude-editable | grep -v '^qpr' > constraints.txt
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .hypothesis

@@ -1,0 +1,62 @@
+"""Parts and issues in, a validated `ReportRecord` out; the record of a file that failed too."""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from pipeline.errors import PipelineError
+from pipeline.tables import tables_fingerprint
+from schemas.measure import Measure
+from schemas.outcome import Issue, IssueCode, Severity, Status
+from schemas.report import Extractor, Languages, Report, ReportRecord, SourceInfo
+
+
+def extractor_version() -> str:
+    """The package version plus the data tables' fingerprint (design.md §3, Versions)."""
+    try:
+        package = version("qpr")
+    except PackageNotFoundError:
+        package = "0+unknown"
+    return f"{package}+data.{tables_fingerprint()}"
+
+
+def record_status(issues: list[Issue]) -> Status:
+    return (
+        Status.PARTIAL if any(issue.severity == Severity.ERROR for issue in issues) else Status.OK
+    )
+
+
+def build_record(
+    source: SourceInfo,
+    languages: Languages,
+    measures: list[Measure],
+    issues: list[Issue],
+    text: str | None = None,
+) -> ReportRecord:
+    return ReportRecord(
+        extractor=Extractor(version=extractor_version()),
+        source=source,
+        languages=languages,
+        report=Report(),
+        measures=measures,
+        status=record_status(issues),
+        issues=issues,
+        text=text,
+    )
+
+
+def failed_record(source: SourceInfo, code: str, message: str) -> ReportRecord:
+    """The record of an input that could not be read: no measures, one error saying why."""
+    return ReportRecord(
+        extractor=Extractor(version=extractor_version()),
+        source=source,
+        languages=Languages(form=None, content=None, shares={}),
+        report=Report(),
+        measures=[],
+        status=Status.FAILED,
+        issues=[Issue(code=IssueCode(code), severity=Severity.ERROR, message=message)],
+    )
+
+
+def failed_from_error(source: SourceInfo, error: PipelineError) -> ReportRecord:
+    return failed_record(source, error.code, error.message)

@@ -1,0 +1,80 @@
+"""Closed-vocabulary values: yes/no answers, entity types, goals, areas, domains, priorities,
+scope and nature, matched against the wordings in `data/vocabularies.toml`."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipeline.normalize import match_key
+from pipeline.tables import load_table
+
+_LIST_SEPARATORS = re.compile(r"\s*[,;]\s*")
+_MIN_TRUNCATED_WORDS = 4
+# `Goal 1 – Support …`, `Objectif 2 : …`: a short lead before the vocabulary's wording.
+_MAX_LEAD_WORDS = 3
+
+
+@cache
+def _vocabulary(name: str) -> dict[str, str]:
+    """Folded wording → code for one vocabulary."""
+    return {
+        match_key(text): code
+        for code, wordings in load_table("vocabularies")[name].items()
+        for text in wordings
+    }
+
+
+@cache
+def _goal_number() -> re.Pattern[str]:
+    words = "|".join(load_table("vocabularies")["goal_number_words"]["words"])
+    return re.compile(rf"^(?:{words})\s*([1-4])\b")
+
+
+def lookup(vocabulary: str, text: str) -> str | None:
+    """The code whose wording `text` is; long wordings also match when cut short or prefixed
+    (`Goal 1 – Support sustainable systems…`)."""
+    key = match_key(text)
+    if not key:
+        return None
+    table = _vocabulary(vocabulary)
+    if key in table:
+        return table[key]
+    if vocabulary == "goals":
+        number = _goal_number().match(key)
+        if number:
+            return f"goal_{number.group(1)}"
+    for wording, code in table.items():
+        if len(wording.split()) >= _MIN_TRUNCATED_WORDS and (
+            (key.endswith(wording) and len(key.split()) - len(wording.split()) <= _MAX_LEAD_WORDS)
+            or (len(key.split()) >= _MIN_TRUNCATED_WORDS and wording.startswith(key))
+        ):
+            return code
+    return None
+
+
+def lookup_list(vocabulary: str, text: str) -> list[tuple[str, int, int]] | None:
+    """Codes in a line: the whole line, or its comma/semicolon-separated parts when every part
+    matches (the platform's export joins values with commas). Gives (code, start, end) with
+    offsets into `text`; None when the line is not a value of this vocabulary."""
+    code = lookup(vocabulary, text)
+    if code is not None:
+        return [(code, 0, len(text))]
+    found = []
+    position = 0
+    for part in _LIST_SEPARATORS.split(text):
+        start = text.index(part, position)
+        position = start + len(part)
+        if not part.strip():
+            continue
+        code = lookup(vocabulary, part)
+        if code is None:
+            return None
+        found.append((code, start, position))
+    return found or None
+
+
+def parse_yes_no(text: str) -> bool | None:
+    """True/False for an explicit answer (YES/NO, Oui/Non, Sí/No); None for anything else."""
+    code = lookup("evaluated", text)
+    return {"yes": True, "no": False}.get(code) if code else None

@@ -1,0 +1,152 @@
+"""The label lexicon (data in `data/labels.toml`) and the matcher that finds labels in lines.
+
+A line is a label when, outline number and punctuation aside, it *is* a label of the form, or
+starts with one followed by a colon and an inline value (`Where: Azerbaijan`). A label is never
+found inside a sentence of free text. A label broken over two lines (PDF wrapping) is matched
+by joining the two lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.normalize import Line, match_key
+from pipeline.tables import load_table
+
+# Outline numbers of the 2012-2016 form and of Parties' own layouts: `b.`, `c.1.`, `f.2`, `i.`.
+_OUTLINE = re.compile(
+    r"^\s*(?:\(?[a-z]\)|[a-z]\.(?:\d+\.?)?|\d+(?:\.\d+)*\.?|[ivx]{1,4}\.)\s+", re.I
+)
+_COLON_ONLY = re.compile(r"^\s*[?.]?\s*:\s*$")
+# Fields whose labels are part of another field's value (the partner table header) and so do
+# not end the value before them.
+SUB_LABELS = frozenset({"partner_name_header", "partner_type_header", "partner_header"})
+_MIN_PREFIX_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class LabelMatch:
+    field: str
+    language: str
+    first_line: int
+    last_line: int
+    label_text: str
+    inline_start: int | None = None
+    """Offset in the document text where a value on the label's own line starts."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Variant:
+    field: str
+    language: str
+    text: str
+
+
+@cache
+def _lexicon() -> dict[str, _Variant]:
+    """Folded label → variant. A wording listed for two fields or languages is ambiguous and
+    the first listing wins (a test keeps the table free of such clashes)."""
+    lexicon: dict[str, _Variant] = {}
+    table = load_table("labels")
+    for field, languages in table.items():
+        for language, variants in languages.items():
+            for text in variants:
+                lexicon.setdefault(_label_key(text), _Variant(field, language, text))
+    for language in ("en", "fr", "es"):
+        for name in table["partner_name_header"].get(language, []):
+            for kind in table["partner_type_header"].get(language, []):
+                # Flattened tables glue the header cells: `Name of partnerType of entity`.
+                for glued in (name + kind, f"{name} {kind}"):
+                    lexicon.setdefault(
+                        match_key(glued), _Variant("partner_header", language, glued)
+                    )
+    return lexicon
+
+
+@cache
+def _prefixes() -> frozenset[str]:
+    """Word prefixes of the longer labels, to spot a label that wraps onto a second line."""
+    prefixes = set()
+    for key in _lexicon():
+        words = key.split()
+        for size in range(_MIN_PREFIX_WORDS, len(words)):
+            prefixes.add(" ".join(words[:size]))
+    return frozenset(prefixes)
+
+
+def _label_key(text: str) -> str:
+    return match_key(_OUTLINE.sub("", text, count=1))
+
+
+def label_fields() -> frozenset[str]:
+    return frozenset(variant.field for variant in _lexicon().values())
+
+
+def is_colon_only(line: Line) -> bool:
+    """A label's colon that the export pushed onto a line of its own."""
+    return bool(_COLON_ONLY.match(line.text))
+
+
+def match_line(lines: tuple[Line, ...], index: int) -> LabelMatch | None:
+    """The label standing at `lines[index]`, if any (whole line, inline value, or two lines)."""
+    line = lines[index]
+    lexicon = _lexicon()
+    text = line.cells[0].text if line.cells else line.text
+    key = _label_key(text)
+    variant = lexicon.get(key)
+    if variant is not None:
+        inline = line.cells[1].start if line.cells and len(line.cells) > 1 else None
+        if line.cells and not any(cell.text for cell in line.cells[1:]):
+            inline = None
+        return LabelMatch(variant.field, variant.language, index, index, text, inline)
+    if line.cells is None:
+        match = _match_inline(line)
+        if match is not None:
+            return match
+    if key in _prefixes() and index + 1 < len(lines) and lines[index + 1].cells is None:
+        joined = f"{line.text} {lines[index + 1].text}"
+        variant = lexicon.get(_label_key(joined))
+        if variant is not None:
+            return LabelMatch(variant.field, variant.language, index, index + 1, joined)
+    return None
+
+
+def _match_inline(line: Line) -> LabelMatch | None:
+    """`Label: value` on one line: the label must run from the line's start to its colon."""
+    colon = line.text.find(":")
+    if colon <= 0 or colon == len(line.text.rstrip()) - 1:
+        return None
+    variant = _lexicon().get(_label_key(line.text[:colon]))
+    if variant is None:
+        return None
+    rest = line.text[colon + 1 :]
+    value_start = colon + 1 + (len(rest) - len(rest.lstrip()))
+    return LabelMatch(
+        variant.field,
+        variant.language,
+        line.index,
+        line.index,
+        line.text[:colon],
+        line.start + value_start,
+    )
+
+
+@cache
+def _boilerplate() -> tuple[frozenset[str], tuple[str, ...]]:
+    table = load_table("boilerplate")
+    return (
+        frozenset(match_key(text) for text in table["lines"]),
+        tuple(match_key(text) for text in table["prefixes"]),
+    )
+
+
+def is_boilerplate(line: Line) -> bool:
+    """Link text, sharing widgets and copyright lines that surround a record on a web page."""
+    lines, prefixes = _boilerplate()
+    if line.key in lines:
+        return True
+    return line.text.startswith("©") or any(
+        line.key.startswith(prefix) for prefix in prefixes if prefix
+    )

@@ -1,0 +1,66 @@
+"""Languages of a record: the form's (from the labels matched) and the content's (langdetect).
+
+The two are independent: a French form often carries English text. langdetect is the detector
+of record; it is seeded, so the same text always gets the same answer, its profiles load once
+per process, and it reads a bounded sample so long texts cost no more than short ones.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import cache
+
+from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+from langdetect.lang_detect_exception import LangDetectException
+
+from pipeline.labels import LabelMatch
+
+MIN_LETTERS = 40
+"""Below this many letters a text is not guessed (design.md §3)."""
+_SAMPLE_CHARS = 2000
+_SEED = 0
+
+
+@cache
+def _factory() -> DetectorFactory:
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    factory.set_seed(_SEED)
+    return factory
+
+
+def load_detector() -> None:
+    """Load langdetect's profiles now (they are not safe to load from several threads)."""
+    _factory()
+
+
+def detect_language(text: str | None) -> str | None:
+    """ISO 639-1 code of `text`; None when it is too short to tell or undecidable."""
+    if not text or sum(char.isalpha() for char in text) < MIN_LETTERS:
+        return None
+    detector = _factory().create()
+    detector.append(text[:_SAMPLE_CHARS])
+    try:
+        language: str = detector.detect()
+    except LangDetectException:
+        return None
+    # langdetect names Chinese variants zh-cn / zh-tw; the contract wants ISO 639-1.
+    return language.split("-")[0]
+
+
+def form_language(
+    labels: list[LabelMatch] | tuple[LabelMatch, ...],
+) -> tuple[str | None, dict[str, float]]:
+    """The language with the most distinct matched label fields, and each language's share.
+    A tie gives None."""
+    fields_by_language: dict[str, set[str]] = defaultdict(set)
+    for label in labels:
+        fields_by_language[label.language].add(label.field)
+    counts = {language: len(fields) for language, fields in fields_by_language.items()}
+    total = sum(counts.values())
+    if not total:
+        return None, {}
+    shares = {language: round(count / total, 4) for language, count in sorted(counts.items())}
+    best = max(counts.values())
+    leaders = [language for language, count in counts.items() if count == best]
+    return (leaders[0] if len(leaders) == 1 else None), shares

@@ -1,0 +1,439 @@
+"""One measure's section in, a validated `Measure` and its issues out (design.md §3 rules).
+
+Each field comes from its label's value; what the form leaves unlabelled comes from the header
+(title, agency and country lines). Values keep the source's text; every value has its span.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from pipeline.fields import money
+from pipeline.fields.choices import lookup, lookup_list, parse_yes_no
+from pipeline.fields.country import find_country, resolve_country
+from pipeline.fields.partners import parse_partners
+from pipeline.fields.text import TextValue, text_value
+from pipeline.language import detect_language
+from pipeline.normalize import Line, match_key
+from pipeline.segment import MeasureSection
+from pipeline.tables import load_table
+from schemas.common import Country, Span
+from schemas.measure import (
+    AreaValue,
+    Budget,
+    DomainValue,
+    Evaluation,
+    GoalValue,
+    Measure,
+    MoneyAmount,
+    Partner,
+    PriorityValue,
+)
+from schemas.outcome import Issue, IssueCode, Severity
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|2100)\b")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:)\]]", re.I)
+_FREE_TEXT_FIELDS = ("description", "results", "conclusions", "key_objectives")
+_CODED_FIELDS: dict[str, tuple[str, Callable[..., object]]] = {
+    "goals": ("goals", GoalValue),
+    "areas_of_monitoring": ("areas_of_monitoring", AreaValue),
+    "cultural_domains": ("cultural_domains", DomainValue),
+    "transversal_priorities": ("transversal_priorities", PriorityValue),
+}
+
+
+class _Issues:
+    """Collects the issues of one measure."""
+
+    def __init__(self, measure_index: int) -> None:
+        self.index = measure_index
+        self.items: list[Issue] = []
+
+    def add(self, code: IssueCode, severity: Severity, field: str | None, message: str) -> None:
+        self.items.append(
+            Issue(
+                code=code, severity=severity, measure_index=self.index, field=field, message=message
+            )
+        )
+
+
+def _span(value: TextValue) -> Span:
+    return Span(start=value.start, end=value.end, page=value.page)
+
+
+def _line_span(line: Line, start: int | None = None, end: int | None = None) -> Span:
+    return Span(
+        start=line.start if start is None else start,
+        end=line.end if end is None else end,
+        page=line.page,
+    )
+
+
+def extract_measure(
+    section: MeasureSection, index: int, measure_id: str
+) -> tuple[Measure, list[Issue]]:
+    issues = _Issues(index)
+    spans: dict[str, Span] = {}
+    texts: dict[str, str | None] = {}
+
+    def field_text(name: str) -> TextValue | None:
+        value = section.field(name)
+        return text_value(value.lines) if value else None
+
+    for name in _FREE_TEXT_FIELDS:
+        value = field_text(name)
+        if value is None and name == "results":
+            value = field_text("results_expected")
+            if value is not None:
+                issues.add(
+                    IssueCode.RESULTS_EXPECTED,
+                    Severity.INFO,
+                    "results",
+                    "the 2012-2016 form asks for expected results: these are not achieved results",
+                )
+        texts[name] = value.text if value else None
+        if value is not None:
+            spans[name] = _span(value)
+
+    title, agency_lines, header_country, header_year = _read_header(section.header)
+    if title is not None:
+        spans["title"] = _line_span(title)
+    else:
+        issues.add(
+            IssueCode.NO_TITLE,
+            Severity.ERROR,
+            "title",
+            "no title line stands before the first label",
+        )
+
+    agency = _read_agency(section, agency_lines, spans)
+    country = _read_country(section, header_country, title, agency_lines, spans, issues)
+    year = _read_year(section, header_year, spans, issues)
+    website = _read_website(field_text("website"), spans)
+    budget = _read_budget(section, spans, issues)
+    partners = _read_partners(section, issues)
+    evaluation = _read_evaluation(section, texts.pop("conclusions"), spans, issues)
+    coded = {
+        name: _read_coded(section, name, vocabulary, model, issues)
+        for name, (vocabulary, model) in _CODED_FIELDS.items()
+    }
+    for duplicate in section.duplicates:
+        issues.add(
+            IssueCode.DUPLICATE_LABEL,
+            Severity.WARNING,
+            duplicate.field,
+            f"the label '{duplicate.label.label_text}' occurs again; its first value is used",
+        )
+    if section.trailing:
+        issues.add(
+            IssueCode.TRAILING_TEXT_IGNORED,
+            Severity.INFO,
+            None,
+            f"{len(section.trailing)} line(s) after the record were left out, "
+            f"starting '{section.trailing[0].text[:60]}'",
+        )
+    languages = {
+        name: detect_language(text)
+        for name, text in (*texts.items(), ("conclusions", evaluation.conclusions))
+        if text
+    }
+    measure = Measure(
+        measure_id=measure_id,
+        index=index,
+        title=title.text if title else None,
+        agency=agency,
+        country=country,
+        year=year,
+        reported_by_civil_society=section.civil_society,
+        description=texts["description"],
+        website=website,
+        results=texts["results"],
+        key_objectives=texts["key_objectives"],
+        scope=_read_codes(section, "scope"),
+        nature=_read_codes(section, "nature"),
+        budget=budget,
+        partners=partners,
+        evaluation=evaluation,
+        goals=coded["goals"],
+        areas_of_monitoring=coded["areas_of_monitoring"],
+        cultural_domains=coded["cultural_domains"],
+        transversal_priorities=coded["transversal_priorities"],
+        languages=dict(sorted(languages.items())),
+        entities=[],
+        spans=dict(sorted(spans.items())),
+    )
+    return measure, issues.items
+
+
+def _read_header(
+    header: tuple[Line, ...],
+) -> tuple[Line | None, list[Line], Line | None, Line | None]:
+    """Title, agency lines, a country line and a year line from the lines before the first
+    label: the title comes first; a line naming a country is the country, a bare year the year,
+    any other line an implementing body."""
+    if not header:
+        return None, [], None, None
+    agencies: list[Line] = []
+    country = year = None
+    for line in header[1:]:
+        if country is None and resolve_country(line.text):
+            country = line
+        elif year is None and re.fullmatch(r"(19|20)\d\d", line.text):
+            year = line
+        else:
+            agencies.append(line)
+    return header[0], agencies, country, year
+
+
+def _read_agency(
+    section: MeasureSection, header_lines: list[Line], spans: dict[str, Span]
+) -> str | None:
+    """Bodies from the Who label (or the 2012 agency label), else from the header; one per line,
+    joined by '; '. A line that is only a country name is not a body."""
+    value = section.field("agency")
+    lines = (
+        [line for line in value.lines if not resolve_country(line.text)] if value else header_lines
+    )
+    if not lines:
+        return None
+    spans["agency"] = Span(start=lines[0].start, end=lines[-1].end, page=lines[0].page)
+    return "; ".join(line.text for line in lines)
+
+
+def _read_country(
+    section: MeasureSection,
+    header_line: Line | None,
+    title: Line | None,
+    agency_lines: list[Line],
+    spans: dict[str, Span],
+    issues: _Issues,
+) -> Country | None:
+    value = section.field("country")
+    stated = [line for line in value.lines] if value else ([header_line] if header_line else [])
+    for line in stated:
+        found = resolve_country(line.text)
+        if found:
+            spans["country"] = _line_span(line)
+            return Country(name=found[0], iso3=found[1])
+    if stated:
+        issues.add(
+            IssueCode.COUNTRY_UNRESOLVED,
+            Severity.WARNING,
+            "country",
+            f"'{stated[0].text[:80]}' is not a known country name",
+        )
+        return None
+    agency_field = section.field("agency")
+    candidates = list(agency_field.lines if agency_field else agency_lines)
+    candidates += [title] if title else []
+    for line in candidates:
+        match = find_country(line.text)
+        if match:
+            spans["country"] = _line_span(line, line.start + match.start, line.start + match.end)
+            issues.add(
+                IssueCode.COUNTRY_INFERRED,
+                Severity.INFO,
+                "country",
+                f"no country line: '{line.text[match.start : match.end]}' read from the "
+                f"{'title' if line is title else 'agency'}",
+            )
+            return Country(name=match.name, iso3=match.iso3)
+    return None
+
+
+def _read_year(
+    section: MeasureSection, header_line: Line | None, spans: dict[str, Span], issues: _Issues
+) -> int | None:
+    value = section.field("year")
+    lines = list(value.lines) if value else ([header_line] if header_line else [])
+    for line in lines:
+        match = _YEAR.search(line.text)
+        if match:
+            spans["year"] = _line_span(line, line.start + match.start(), line.start + match.end())
+            return int(match.group())
+    if lines:
+        issues.add(
+            IssueCode.YEAR_UNPARSED, Severity.WARNING, "year", f"no year in '{lines[0].text[:60]}'"
+        )
+    return None
+
+
+def _read_website(value: TextValue | None, spans: dict[str, Span]) -> str | None:
+    """The first address in the value; the text itself when it holds none."""
+    if value is None:
+        return None
+    match = _URL.search(value.text)
+    if match is None:
+        spans["website"] = _span(value)
+        return value.text
+    start, end = value.document_offset(match.start()), value.document_offset(match.end())
+    spans["website"] = Span(start=start, end=end, page=value.page)
+    return match.group()
+
+
+def _label_currency(label_text: str) -> str | None:
+    key = match_key(label_text)
+    for currency, wordings in load_table("vocabularies")["label_currency"].items():
+        if any(match_key(wording) in key for wording in wordings):
+            return str(currency)
+    return None
+
+
+def _read_budget(section: MeasureSection, spans: dict[str, Span], issues: _Issues) -> Budget:
+    field = section.field("budget")
+    value = text_value(field.lines) if field else None
+    parsed = money.parse_budget(
+        value.text if value else None, _label_currency(field.label.label_text) if field else None
+    )
+    if value is not None:
+        spans["budget"] = _span(value)
+    amounts = [
+        MoneyAmount(
+            value=amount.value,
+            currency=amount.currency,
+            year=amount.year,
+            conversion=amount.conversion,
+            note=amount.note,
+            span=Span(
+                start=value.document_offset(amount.start),
+                end=value.document_offset(amount.end),
+                page=value.page,
+            )
+            if value
+            else None,
+        )
+        for amount in parsed.amounts
+    ]
+    if parsed.currency_from_label:
+        issues.add(
+            IssueCode.CURRENCY_FROM_LABEL,
+            Severity.INFO,
+            "budget",
+            f"the value names no currency; the label's {parsed.currency} applies",
+        )
+    if parsed.status == "unparsed":
+        issues.add(
+            IssueCode.BUDGET_UNPARSED, Severity.WARNING, "budget", "the value holds no figure"
+        )
+    elif parsed.amount is None and len([a for a in amounts if not a.conversion]) > 1:
+        issues.add(
+            IssueCode.BUDGET_WITHOUT_TOTAL,
+            Severity.INFO,
+            "budget",
+            "several figures and no total are given: amount left null",
+        )
+    return Budget(
+        raw=parsed.raw,
+        status=parsed.status,
+        amount=parsed.amount,
+        currency=parsed.currency,
+        amounts=amounts,
+    )
+
+
+def _read_partners(section: MeasureSection, issues: _Issues) -> list[Partner]:
+    field = section.field("partners")
+    if field is None:
+        return []
+    partners = []
+    for row in parse_partners(field.lines):
+        cells = [cell for cell in (row.name, row.type) if cell is not None]
+        span = Span(start=cells[0].start, end=cells[-1].end, page=row.page)
+        if row.name is None:
+            issues.add(
+                IssueCode.PARTNER_NAME_MISSING,
+                Severity.WARNING,
+                "partners",
+                f"a partner row gives the type '{row.type.text if row.type else ''}' but no name",
+            )
+        elif row.type is None:
+            issues.add(
+                IssueCode.PARTNER_TYPE_MISSING,
+                Severity.WARNING,
+                "partners",
+                f"the partner '{row.name.text[:60]}' has no type of entity",
+            )
+        partners.append(
+            Partner(
+                name=row.name.text if row.name else None,
+                entity_type=row.entity_type,
+                raw_type=row.type.text if row.type else None,
+                span=span,
+            )
+        )
+    return partners
+
+
+def _read_evaluation(
+    section: MeasureSection, conclusions: str | None, spans: dict[str, Span], issues: _Issues
+) -> Evaluation:
+    field = section.field("evaluated")
+    evaluated = None
+    if field is not None and field.lines:
+        answer = field.lines[0]
+        evaluated = parse_yes_no(answer.text)
+        if evaluated is None:
+            issues.add(
+                IssueCode.EVALUATION_UNCLEAR,
+                Severity.WARNING,
+                "evaluated",
+                f"'{answer.text[:60]}' is not a yes/no answer",
+            )
+        else:
+            spans["evaluated"] = _line_span(answer)
+    return Evaluation(evaluated=evaluated, conclusions=conclusions)
+
+
+def _read_coded(
+    section: MeasureSection,
+    name: str,
+    vocabulary: str,
+    model: Callable[..., object],
+    issues: _Issues,
+) -> list:  # type: ignore[type-arg]
+    field = section.field(name)
+    if field is None:
+        return []
+    values = []
+    for position, line in enumerate(field.lines):
+        found = lookup_list(vocabulary, line.text)
+        if found is None:
+            if section.last_field == name:
+                issues.add(
+                    IssueCode.TRAILING_TEXT_IGNORED,
+                    Severity.INFO,
+                    name,
+                    f"{len(field.lines) - position} line(s) after the last value were left out, "
+                    f"starting '{line.text[:60]}'",
+                )
+                break
+            issues.add(
+                IssueCode.UNRECOGNISED_VALUE,
+                Severity.WARNING,
+                name,
+                f"'{line.text[:80]}' is not a known value",
+            )
+            continue
+        for code, start, end in found:
+            values.append(
+                model(
+                    code=code,
+                    raw=line.text[start:end],
+                    source="form",
+                    span=_line_span(line, line.start + start, line.start + end),
+                )
+            )
+    return values
+
+
+def _read_codes(section: MeasureSection, name: str) -> list[str]:
+    """Scope and nature: codes only, comma-separated or one per line, each once."""
+    field = section.field(name)
+    codes: list[str] = []
+    for line in field.lines if field else ():
+        for piece in re.split(r"[,;/]| and | et | y ", line.text):
+            code = lookup(name, piece)
+            if code and code not in codes:
+                codes.append(code)
+    return codes

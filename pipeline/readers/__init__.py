@@ -1,0 +1,27 @@
+"""One reader per format, each `read_<format>(data: bytes) -> list[Block]`.
+
+Readers are imported on first use: a text file should not pay for loading the PDF libraries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+
+from pipeline.blocks import Block
+from pipeline.formats import Format
+
+Reader = Callable[[bytes], list[Block]]
+
+READERS: dict[Format, tuple[str, str]] = {
+    Format.TXT: ("pipeline.readers.text", "read_text"),
+    Format.DOCX: ("pipeline.readers.docx", "read_docx"),
+    Format.PDF: ("pipeline.readers.pdf", "read_pdf"),
+    Format.HTML: ("pipeline.readers.html", "read_html"),
+}
+
+
+def reader_for(document_format: Format) -> Reader:
+    module, function = READERS[document_format]
+    reader: Reader = getattr(import_module(module), function)
+    return reader

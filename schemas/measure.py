@@ -1,0 +1,124 @@
+"""One policy/measure record as qpr emits it (design.md §3, `Measure`)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from schemas.common import (
+    AreaOfMonitoring,
+    Country,
+    CulturalDomain,
+    EntityType,
+    Goal,
+    LanguageCode,
+    Model,
+    Nature,
+    Number,
+    Scope,
+    Source,
+    Span,
+    TransversalPriority,
+)
+
+
+class BudgetStatus(StrEnum):
+    STATED = "stated"
+    NOT_AVAILABLE = "not_available"
+    UNPARSED = "unparsed"
+    ABSENT = "absent"
+
+
+class MoneyAmount(Model):
+    value: Number
+    currency: str | None = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, if named")
+    year: int | None = Field(description="The year this figure is for, when the value says")
+    conversion: bool = Field(description="True for a figure converting another one: never summed")
+    note: str | None = Field(description="The rest of the figure's segment, e.g. the funder")
+    span: Span | None
+
+
+class Budget(Model):
+    raw: str | None = Field(description="The value exactly as the source gives it")
+    status: BudgetStatus
+    amount: Number | None = Field(description="The single allocation, or the explicit total")
+    currency: str | None = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code of `amount`")
+    amounts: list[MoneyAmount] = Field(description="Every figure found, in order")
+
+
+class Partner(Model):
+    name: str | None
+    entity_type: EntityType | None = Field(description="Code of the type of entity; null if none")
+    raw_type: str | None = Field(description="The type of entity as the source writes it")
+    source: Source = Source.FORM
+    span: Span | None
+
+
+class Evaluation(Model):
+    evaluated: bool | None = Field(description="Only from an explicit yes/no answer")
+    conclusions: str | None
+
+
+class GoalValue(Model):
+    code: Goal
+    raw: str
+    source: Source
+    span: Span | None
+
+
+class AreaValue(Model):
+    code: AreaOfMonitoring
+    raw: str
+    source: Source
+    span: Span | None
+
+
+class DomainValue(Model):
+    code: CulturalDomain
+    raw: str
+    source: Source
+    span: Span | None
+
+
+class PriorityValue(Model):
+    code: TransversalPriority
+    raw: str
+    source: Source
+    span: Span | None
+
+
+class Entity(Model):
+    text: str
+    label: str = Field(pattern=r"^(ORG|PLACE|DATE|MONEY|LAW)$")
+    field: str
+    start: int
+    end: int
+
+
+class Measure(Model):
+    measure_id: str = Field(description="Stable id: source sha256 prefix + index")
+    index: int = Field(ge=0)
+    title: str | None
+    agency: str | None = Field(description="Implementing bodies, joined by '; '")
+    country: Country | None
+    year: int | None
+    reported_by_civil_society: bool
+    description: str | None
+    website: str | None
+    results: str | None
+    key_objectives: str | None
+    scope: list[Scope]
+    nature: list[Nature]
+    budget: Budget
+    partners: list[Partner]
+    evaluation: Evaluation
+    goals: list[GoalValue]
+    areas_of_monitoring: list[AreaValue]
+    cultural_domains: list[DomainValue]
+    transversal_priorities: list[PriorityValue]
+    languages: dict[str, LanguageCode | None] = Field(
+        description="Language of each free-text field present; null when too short to tell"
+    )
+    entities: list[Entity]
+    spans: dict[str, Span] = Field(description="Where each scalar field's value stands")
