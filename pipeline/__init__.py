@@ -15,7 +15,7 @@ from pathlib import Path
 from pipeline.assemble import build_record, failed_from_error, failed_record
 from pipeline.errors import PipelineError
 from pipeline.formats import Format, sniff_format
-from pipeline.language import detect_language, form_language
+from pipeline.language import content_language, form_language
 from pipeline.measure import extract_measure
 from pipeline.normalize import normalize
 from pipeline.readers import reader_for
@@ -83,18 +83,17 @@ def extract_bytes(data: bytes, filename: str, include_text: bool = False) -> Rep
                 message=f"the labels are split evenly between languages: {shares}",
             )
         )
-    content = detect_language(
-        "\n".join(
-            text
-            for text in (
-                measure.description,
-                measure.results,
-                measure.evaluation.conclusions,
-                measure.key_objectives,
-            )
-            if text
+    free_text = [
+        text
+        for text in (
+            measure.description,
+            measure.results,
+            measure.evaluation.conclusions,
+            measure.key_objectives,
         )
-    )
+        if text
+    ]
+    content = content_language(measure.languages, free_text)
     languages = Languages(form=form, content=content, shares=shares)
     return build_record(
         source, languages, [measure], issues, document.text if include_text else None
