@@ -69,7 +69,12 @@ def _extract(arguments: argparse.Namespace) -> int:
             print(f"qpr: {path}: {reason.code.value}: {reason.message}", file=sys.stderr)
         text = record_json(record)
         if arguments.out is not None:
-            _write_atomic(arguments.out / f"{record.source.sha256}.json", text + "\n")
+            target = arguments.out / f"{record.source.sha256}.json"
+            _write_atomic(target, text + "\n")
+            print(
+                f"{path} -> {target} ({record.status.value}, {len(record.measures)} measure(s), "
+                f"{len(record.issues)} issue(s))"
+            )
         else:
             texts.append(text)
     if arguments.out is None and texts:

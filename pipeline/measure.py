@@ -18,10 +18,11 @@ from pipeline.language import detect_language
 from pipeline.normalize import Line, match_key
 from pipeline.segment import MeasureSection
 from pipeline.tables import load_table
-from schemas.common import Country, Span
+from schemas.common import Country, EntityType, Nature, Scope, Span
 from schemas.measure import (
     AreaValue,
     Budget,
+    BudgetStatus,
     DomainValue,
     Evaluation,
     GoalValue,
@@ -150,8 +151,8 @@ def extract_measure(
         website=website,
         results=texts["results"],
         key_objectives=texts["key_objectives"],
-        scope=_read_codes(section, "scope"),
-        nature=_read_codes(section, "nature"),
+        scope=[Scope(code) for code in _read_codes(section, "scope")],
+        nature=[Nature(code) for code in _read_codes(section, "nature")],
         budget=budget,
         partners=partners,
         evaluation=evaluation,
@@ -325,7 +326,7 @@ def _read_budget(section: MeasureSection, spans: dict[str, Span], issues: _Issue
         )
     return Budget(
         raw=parsed.raw,
-        status=parsed.status,
+        status=BudgetStatus(parsed.status),
         amount=parsed.amount,
         currency=parsed.currency,
         amounts=amounts,
@@ -357,7 +358,7 @@ def _read_partners(section: MeasureSection, issues: _Issues) -> list[Partner]:
         partners.append(
             Partner(
                 name=row.name.text if row.name else None,
-                entity_type=row.entity_type,
+                entity_type=EntityType(row.entity_type) if row.entity_type else None,
                 raw_type=row.type.text if row.type else None,
                 span=span,
             )

@@ -93,8 +93,10 @@ def normalize(blocks: list[Block]) -> Document:
         repaired = repaired or fixed != texts
         if block.cells is not None:
             # A cell's own line breaks become spaces: a table row is one line of the document.
-            rows = [tuple(clean_text(cell.replace("\n", " ")) for cell in fixed)]
-            pieces = [(" | ".join(row), row) for row in rows if any(row)]
+            cells = tuple(clean_text(cell.replace("\n", " ")) for cell in fixed)
+            pieces: list[tuple[str, tuple[str, ...] | None]] = (
+                [(" | ".join(cells), cells)] if any(cells) else []
+            )
         else:
             pieces = [(text, None) for text in map(clean_text, fixed) if text]
         for line_text, row in pieces:

@@ -71,6 +71,8 @@ def _countries() -> dict[str, tuple[str, str]]:
 
 def _by_code(code: str) -> tuple[str, str]:
     country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        raise ValueError(f"data/countries.toml names {code}, which is not an ISO 3166 code")
     return (country.name, code)
 
 

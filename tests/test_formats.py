@@ -1,0 +1,61 @@
+"""Formats are sniffed from the bytes: a renamed file is still read for what it is."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import EmptyDocumentError, UnsupportedFormatError
+from pipeline.formats import Format, sniff_format
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SEED = "azerbaijan-civil-society-consultation"
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx", ".pdf", ".html"])
+def test_sample_formats_survive_a_wrong_extension(suffix: str) -> None:
+    data = (SAMPLES / f"{SEED}{suffix}").read_bytes()
+    assert sniff_format(data, "renamed.doc") == Format(suffix[1:])
+
+
+def zip_with(*names: str, mimetype: str | None = None) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        if mimetype:
+            archive.writestr("mimetype", mimetype)
+        for name in names:
+            archive.writestr(name, "<x/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "legacy Word"),
+        (b"{\\rtf1\\ansi hello}", "RTF"),
+        (
+            zip_with("content.xml", mimetype="application/vnd.oasis.opendocument.text"),
+            "OpenDocument",
+        ),
+        (zip_with("[Content_Types].xml", "word/styles.xml"), "no word/document.xml"),
+        (zip_with("photo.jpg"), "zip archive"),
+        (bytes(range(256)) * 8, "binary"),
+    ],
+    ids=["doc", "rtf", "odt", "docx-without-body", "zip", "binary"],
+)
+def test_unsupported_inputs_say_what_they_are(data: bytes, words: str) -> None:
+    with pytest.raises(UnsupportedFormatError, match=words):
+        sniff_format(data, "report.docx")
+
+
+def test_empty_file() -> None:
+    with pytest.raises(EmptyDocumentError):
+        sniff_format(b"  \n", "empty.txt")
+
+
+def test_html_saved_as_text_and_utf16_text() -> None:
+    assert sniff_format(b"<!DOCTYPE html><html><body><p>x</p>", "page.txt") == Format.HTML
+    assert sniff_format("Où\nQui".encode("utf-16-le"), "report.txt") == Format.TXT

@@ -1,0 +1,41 @@
+"""The data contract: every record validates, unknown keys are refused, codes are documented."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from schemas import ISSUE_DESCRIPTIONS, SCHEMA_VERSION, IssueCode, ReportRecord, json_schema
+
+EXPECTED = Path(__file__).resolve().parents[1] / "samples" / "expected"
+
+
+def test_every_issue_code_is_documented() -> None:
+    assert set(ISSUE_DESCRIPTIONS) == set(IssueCode)
+    assert all(description.strip() for description in ISSUE_DESCRIPTIONS.values())
+
+
+def test_goldens_validate_and_round_trip() -> None:
+    goldens = sorted(EXPECTED.glob("*.json"))
+    assert goldens
+    for path in goldens:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        record = ReportRecord.model_validate(data)
+        assert record.schema_version == SCHEMA_VERSION
+        assert json.loads(record.model_dump_json(exclude={"text"})) == data
+
+
+def test_unknown_keys_are_refused() -> None:
+    data = json.loads(next(EXPECTED.glob("*.json")).read_text(encoding="utf-8"))
+    data["measures"][0]["colour"] = "blue"
+    with pytest.raises(ValidationError, match="colour"):
+        ReportRecord.model_validate(data)
+
+
+def test_json_schema_lists_the_code_lists() -> None:
+    text = json.dumps(json_schema())
+    for code in ("civil_society", "goal_4", "artistic_freedom", "multidomain", "not_available"):
+        assert f'"{code}"' in text
