@@ -151,8 +151,8 @@ def extract_measure(
         website=website,
         results=texts["results"],
         key_objectives=texts["key_objectives"],
-        scope=[Scope(code) for code in _read_codes(section, "scope")],
-        nature=[Nature(code) for code in _read_codes(section, "nature")],
+        scope=[Scope(code) for code in _read_codes(section, "scope", spans)],
+        nature=[Nature(code) for code in _read_codes(section, "nature", spans)],
         budget=budget,
         partners=partners,
         evaluation=evaluation,
@@ -428,13 +428,16 @@ def _read_coded(
     return values
 
 
-def _read_codes(section: MeasureSection, name: str) -> list[str]:
+def _read_codes(section: MeasureSection, name: str, spans: dict[str, Span]) -> list[str]:
     """Scope and nature: codes only, comma-separated or one per line, each once."""
     field = section.field(name)
+    value = text_value(field.lines) if field else None
+    if value is None:
+        return []
+    spans[name] = _span(value)
     codes: list[str] = []
-    for line in field.lines if field else ():
-        for piece in re.split(r"[,;/]| and | et | y ", line.text):
-            code = lookup(name, piece)
-            if code and code not in codes:
-                codes.append(code)
+    for piece in re.split(r"[,;/\n]| and | et | y ", value.text):
+        code = lookup(name, piece)
+        if code and code not in codes:
+            codes.append(code)
     return codes

@@ -48,7 +48,7 @@ class Budget(Model):
 
 
 class Partner(Model):
-    name: str | None
+    name: str | None = Field(description="The partner's name as written; null if the row has none")
     entity_type: EntityType | None = Field(description="Code of the type of entity; null if none")
     raw_type: str | None = Field(description="The type of entity as the source writes it")
     source: Source = Source.FORM
@@ -57,7 +57,7 @@ class Partner(Model):
 
 class Evaluation(Model):
     evaluated: bool | None = Field(description="Only from an explicit yes/no answer")
-    conclusions: str | None
+    conclusions: str | None = Field(description="Main conclusions/recommendations, as written")
 
 
 class GoalValue(Model):
@@ -98,27 +98,31 @@ class Entity(Model):
 
 class Measure(Model):
     measure_id: str = Field(description="Stable id: source sha256 prefix + index")
-    index: int = Field(ge=0)
-    title: str | None
+    index: int = Field(ge=0, description="Position of the measure in the document, from 0")
+    title: str | None = Field(description="The measure's title, with its own numbering kept")
     agency: str | None = Field(description="Implementing bodies, joined by '; '")
-    country: Country | None
-    year: int | None
-    reported_by_civil_society: bool
-    description: str | None
-    website: str | None
-    results: str | None
-    key_objectives: str | None
-    scope: list[Scope]
-    nature: list[Nature]
+    country: Country | None = Field(description="Where the measure applies; defaults to the Party")
+    year: int | None = Field(description="The When line's year")
+    reported_by_civil_society: bool = Field(description="True under the civil-society banner")
+    description: str | None = Field(description="Main features (2012-2016: main feature)")
+    website: str | None = Field(description="The first address given, else the value's text")
+    results: str | None = Field(description="Results achieved (2012-2016: results expected)")
+    key_objectives: str | None = Field(description="2012-2016 form: key objectives")
+    scope: list[Scope] = Field(description="2012-2016 form: scope of the measure")
+    nature: list[Nature] = Field(description="2012-2016 form: nature of the measure")
     budget: Budget
-    partners: list[Partner]
+    partners: list[Partner] = Field(description="Partner table rows, in order")
     evaluation: Evaluation
-    goals: list[GoalValue]
+    goals: list[GoalValue] = Field(description="Goals of the Convention the measure serves")
     areas_of_monitoring: list[AreaValue]
     cultural_domains: list[DomainValue]
-    transversal_priorities: list[PriorityValue]
+    transversal_priorities: list[PriorityValue] = Field(
+        description="Also the 2012-2016 target groups"
+    )
     languages: dict[str, LanguageCode | None] = Field(
         description="Language of each free-text field present; null when too short to tell"
     )
-    entities: list[Entity]
+    entities: list[Entity] = Field(
+        description="Organisations, places, dates, money, laws named in the text"
+    )
     spans: dict[str, Span] = Field(description="Where each scalar field's value stands")

@@ -153,3 +153,32 @@ def test_spans_point_at_the_values() -> None:
     for partner in measure.partners:
         assert partner.span is not None and partner.name is not None
         assert text[partner.span.start : partner.span.end].startswith(partner.name)
+
+
+@pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda path: path.name)
+def test_every_value_is_traceable_to_its_span(sample: Path) -> None:
+    record = extract_file(sample, include_text=True)
+    text = record.text
+    assert text is not None
+    for measure in record.measures:
+
+        def at(span) -> str:  # type: ignore[no-untyped-def]
+            return text[span.start : span.end]
+
+        for field in ("title", "description", "results", "key_objectives", "website"):
+            if getattr(measure, field) is not None:
+                assert at(measure.spans[field]) == getattr(measure, field)
+        if measure.evaluation.conclusions is not None:
+            assert at(measure.spans["conclusions"]) == measure.evaluation.conclusions
+        if measure.agency is not None:
+            assert at(measure.spans["agency"]).replace("\n", "; ") == measure.agency
+        if measure.budget.raw is not None:
+            assert at(measure.spans["budget"]) == measure.budget.raw
+        for amount in measure.budget.amounts:
+            assert amount.span is not None and any(char.isdigit() for char in at(amount.span))
+        for partner in measure.partners:
+            covered = at(partner.span)
+            assert all(part in covered for part in (partner.name, partner.raw_type) if part)
+        for name in ("goals", "areas_of_monitoring", "cultural_domains", "transversal_priorities"):
+            for value in getattr(measure, name):
+                assert at(value.span) == value.raw
