@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from pipeline.fields import money
 from pipeline.fields.choices import lookup, lookup_list, parse_yes_no
@@ -36,11 +37,19 @@ from schemas.outcome import Issue, IssueCode, Severity
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|2100)\b")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:)\]]", re.I)
 _FREE_TEXT_FIELDS = ("description", "results", "conclusions", "key_objectives")
-_CODED_FIELDS: dict[str, tuple[str, Callable[..., object]]] = {
-    "goals": ("goals", GoalValue),
-    "areas_of_monitoring": ("areas_of_monitoring", AreaValue),
-    "cultural_domains": ("cultural_domains", DomainValue),
-    "transversal_priorities": ("transversal_priorities", PriorityValue),
+# Coded fields and the vocabularies their lines may hold: the platform's export mixes goals
+# and areas of monitoring in one comma-joined value, so each is read in the other's field too.
+_CODED_FIELDS: dict[str, tuple[str, ...]] = {
+    "goals": ("goals", "areas_of_monitoring"),
+    "areas_of_monitoring": ("areas_of_monitoring", "goals"),
+    "cultural_domains": ("cultural_domains",),
+    "transversal_priorities": ("transversal_priorities",),
+}
+_CODED_MODELS: dict[str, Callable[..., Any]] = {
+    "goals": GoalValue,
+    "areas_of_monitoring": AreaValue,
+    "cultural_domains": DomainValue,
+    "transversal_priorities": PriorityValue,
 }
 
 
@@ -115,10 +124,7 @@ def extract_measure(
     budget = _read_budget(section, spans, issues)
     partners = _read_partners(section, issues)
     evaluation = _read_evaluation(section, texts.pop("conclusions"), spans, issues)
-    coded = {
-        name: _read_coded(section, name, vocabulary, model, issues)
-        for name, (vocabulary, model) in _CODED_FIELDS.items()
-    }
+    coded = _read_coded(section, issues)
     for duplicate in section.duplicates:
         issues.add(
             IssueCode.DUPLICATE_LABEL,
@@ -386,45 +392,42 @@ def _read_evaluation(
     return Evaluation(evaluated=evaluated, conclusions=conclusions)
 
 
-def _read_coded(
-    section: MeasureSection,
-    name: str,
-    vocabulary: str,
-    model: Callable[..., object],
-    issues: _Issues,
-) -> list:  # type: ignore[type-arg]
-    field = section.field(name)
-    if field is None:
-        return []
-    values = []
-    for position, line in enumerate(field.lines):
-        found = lookup_list(vocabulary, line.text)
-        if found is None:
-            if section.last_field == name:
+def _read_coded(section: MeasureSection, issues: _Issues) -> dict[str, list[Any]]:
+    """Goals, areas, domains and priorities: each value once, in document order."""
+    values: dict[str, list[Any]] = {name: [] for name in _CODED_MODELS}
+    for name, vocabularies in _CODED_FIELDS.items():
+        field = section.field(name)
+        lines = field.lines if field else ()
+        for position, line in enumerate(lines):
+            found = lookup_list(vocabularies, line.text)
+            if found is None:
+                if section.last_field == name:
+                    issues.add(
+                        IssueCode.TRAILING_TEXT_IGNORED,
+                        Severity.INFO,
+                        name,
+                        f"{len(lines) - position} line(s) after the last value were left "
+                        f"out, starting '{line.text[:60]}'",
+                    )
+                    break
                 issues.add(
-                    IssueCode.TRAILING_TEXT_IGNORED,
-                    Severity.INFO,
+                    IssueCode.UNRECOGNISED_VALUE,
+                    Severity.WARNING,
                     name,
-                    f"{len(field.lines) - position} line(s) after the last value were left out, "
-                    f"starting '{line.text[:60]}'",
+                    f"'{line.text[:80]}' is not a known value",
                 )
-                break
-            issues.add(
-                IssueCode.UNRECOGNISED_VALUE,
-                Severity.WARNING,
-                name,
-                f"'{line.text[:80]}' is not a known value",
-            )
-            continue
-        for code, start, end in found:
-            values.append(
-                model(
-                    code=code,
-                    raw=line.text[start:end],
-                    source="form",
-                    span=_line_span(line, line.start + start, line.start + end),
+                continue
+            for vocabulary, code, start, end in found:
+                if any(value.code == code for value in values[vocabulary]):
+                    continue
+                values[vocabulary].append(
+                    _CODED_MODELS[vocabulary](
+                        code=code,
+                        raw=line.text[start:end],
+                        source="form",
+                        span=_line_span(line, line.start + start, line.start + end),
+                    )
                 )
-            )
     return values
 
 

@@ -53,13 +53,15 @@ def lookup(vocabulary: str, text: str) -> str | None:
     return None
 
 
-def lookup_list(vocabulary: str, text: str) -> list[tuple[str, int, int]] | None:
+def lookup_list(vocabularies: tuple[str, ...], text: str) -> list[tuple[str, str, int, int]] | None:
     """Codes in a line: the whole line, or its comma/semicolon-separated parts when every part
-    matches (the platform's export joins values with commas). Gives (code, start, end) with
-    offsets into `text`; None when the line is not a value of this vocabulary."""
-    code = lookup(vocabulary, text)
-    if code is not None:
-        return [(code, 0, len(text))]
+    matches (the platform's export joins values with commas, and mixes goals with areas:
+    `Sistemas sostenibles de gobernanza de la cultura, Sectores culturales y creativos`).
+    Gives (vocabulary, code, start, end) with offsets into `text`, each part matched against the
+    vocabularies in order; None when the line is not such a value."""
+    whole = _lookup_first(vocabularies, text)
+    if whole is not None:
+        return [(*whole, 0, len(text))]
     found = []
     position = 0
     for part in _LIST_SEPARATORS.split(text):
@@ -67,14 +69,27 @@ def lookup_list(vocabulary: str, text: str) -> list[tuple[str, int, int]] | None
         position = start + len(part)
         if not part.strip():
             continue
-        code = lookup(vocabulary, part)
-        if code is None:
+        match = _lookup_first(vocabularies, part)
+        if match is None:
             return None
-        found.append((code, start, position))
+        found.append((*match, start, position))
     return found or None
 
 
+def _lookup_first(vocabularies: tuple[str, ...], text: str) -> tuple[str, str] | None:
+    for vocabulary in vocabularies:
+        code = lookup(vocabulary, text)
+        if code is not None:
+            return vocabulary, code
+    return None
+
+
+_EXPLICIT_ANSWER = re.compile(r"^\s*(\w+)\s*(?:[,.;:(\u2013\u2014-]|$)")
+
+
 def parse_yes_no(text: str) -> bool | None:
-    """True/False for an explicit answer (YES/NO, Oui/Non, Sí/No); None for anything else."""
-    code = lookup("evaluated", text)
+    """True/False for an explicit answer (YES/NO, Oui/Non, Sí/No), also when detail follows
+    after punctuation (`Yes, in 2022`); None for anything else (`Non applicable`)."""
+    match = _EXPLICIT_ANSWER.match(text)
+    code = lookup("evaluated", match.group(1)) if match else None
     return {"yes": True, "no": False}.get(code) if code else None

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from importlib.resources import files
-from typing import Any, Final
+from typing import Final
 
 import pycountry
+
+from pipeline.tables import load_table
 
 STATED: Final = "stated"
 NOT_AVAILABLE: Final = "not_available"
@@ -52,12 +52,7 @@ class Budget:
 # --------------------------------------------------------------------------- vocabulary
 
 
-def _load_tables() -> dict[str, Any]:
-    text = files("pipeline").joinpath("data/money.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
-
-
-_TABLES: Final = _load_tables()
+_TABLES: Final = load_table("money")
 
 # Horizontal whitespace: a line break ends an item of a list, so nothing reaches across it.
 _H: Final = r"[^\S\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]"
