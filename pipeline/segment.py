@@ -82,15 +82,27 @@ def segment_measure(lines: tuple[Line, ...]) -> MeasureSection:
         if label.inline_start is not None:
             body.insert(0, _inline_value(lines[label.first_line], label.inline_start))
         values.append(FieldValue(label.field, label, tuple(body)))
+    fields, duplicates = _first_of_each_field(values)
+    return MeasureSection(header, fields, duplicates, trailing, tuple(labels), bool(banner))
+
+
+def _first_of_each_field(
+    values: list[FieldValue],
+) -> tuple[tuple[FieldValue, ...], tuple[FieldValue, ...]]:
+    """One value per field: the first that holds something. The newer site layout repeats
+    empty goal/area/domain blocks before the results, so an empty repeat is no conflict;
+    a second filled value is a duplicate."""
     kept: dict[str, FieldValue] = {}
-    duplicates = []
     for value in values:
-        if value.field in kept and value.field != "other_field":
-            duplicates.append(value)
-        else:
-            kept.setdefault(value.field, value)
-    fields = tuple(value for value in values if kept.get(value.field) is value)
-    return MeasureSection(header, fields, tuple(duplicates), trailing, tuple(labels), bool(banner))
+        if value.field not in kept or (not kept[value.field].lines and value.lines):
+            kept[value.field] = value
+    fields = tuple(value for value in values if kept[value.field] is value)
+    duplicates = tuple(
+        value
+        for value in values
+        if kept[value.field] is not value and value.lines and value.field != "other_field"
+    )
+    return fields, duplicates
 
 
 def _split_trailing(body: list[Line]) -> tuple[list[Line], tuple[Line, ...]]:
