@@ -51,7 +51,7 @@ def extract_bytes(data: bytes, filename: str, include_text: bool = False) -> Rep
         return failed_record(
             source, IssueCode.CORRUPT, "the file could not be read (unexpected parser error)"
         )
-    if document_format in (Format.PDF,):
+    if document_format == Format.PDF:
         pages = max((block.page or 0 for block in blocks), default=0)
         source = source.model_copy(update={"pages": pages or None})
     document = normalize(blocks)

@@ -123,7 +123,7 @@ def extract_measure(
     website = _read_website(field_text("website"), spans)
     budget = _read_budget(section, spans, issues)
     partners = _read_partners(section, issues)
-    evaluation = _read_evaluation(section, texts.pop("conclusions"), spans, issues)
+    evaluation = _read_evaluation(section, texts["conclusions"], spans, issues)
     coded = _read_coded(section, issues)
     for duplicate in section.duplicates:
         issues.add(
@@ -140,11 +140,7 @@ def extract_measure(
             f"{len(section.trailing)} line(s) after the record were left out, "
             f"starting '{section.trailing[0].text[:60]}'",
         )
-    languages = {
-        name: detect_language(text)
-        for name, text in (*texts.items(), ("conclusions", evaluation.conclusions))
-        if text
-    }
+    languages = {name: detect_language(text) for name, text in texts.items() if text}
     measure = Measure(
         measure_id=measure_id,
         index=index,
