@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from pipeline.blocks import BlockKind
 from pipeline.normalize import Line, match_key
 from pipeline.tables import load_table
 
@@ -90,47 +91,65 @@ def is_colon_only(line: Line) -> bool:
 
 
 def match_line(lines: tuple[Line, ...], index: int) -> LabelMatch | None:
-    """The label standing at `lines[index]`, if any (whole line, inline value, or two lines)."""
+    """The label standing at `lines[index]`, if any: the whole line (or its first cell), a
+    label with its value after a colon, or a label wrapped onto the next line (PDF), which may
+    carry the value after its colon too."""
     line = lines[index]
     lexicon = _lexicon()
-    text = line.cells[0].text if line.cells else line.text
-    key = _label_key(text)
+    key = _label_key(line.text)
     variant = lexicon.get(key)
     if variant is not None:
-        inline = line.cells[1].start if line.cells and len(line.cells) > 1 else None
-        if line.cells and not any(cell.text for cell in line.cells[1:]):
-            inline = None
-        return LabelMatch(variant.field, variant.language, index, index, text, inline)
-    if line.cells is None:
-        match = _match_inline(line)
-        if match is not None:
-            return match
-    if key in _prefixes() and index + 1 < len(lines) and lines[index + 1].cells is None:
-        joined = f"{line.text} {lines[index + 1].text}"
+        return LabelMatch(variant.field, variant.language, index, index, line.text)
+    # A table row's first cell is a label before a colon is: `Who | Ministry of Culture`.
+    if line.kind == BlockKind.TABLE_ROW and (match := _match_first_cell(line, index)):
+        return match
+    match = _match_inline(line.text, index, index, line.start)
+    if match is not None:
+        return match
+    # Columns typed with tabs (`Who<tab>Ministry of Culture`) come last: a tab can also be
+    # mere spacing inside a label.
+    if line.cells and (match := _match_first_cell(line, index)):
+        return match
+    if key in _prefixes() and index + 1 < len(lines):
+        following = lines[index + 1]
+        joined = f"{line.text} {following.text}"
         variant = lexicon.get(_label_key(joined))
         if variant is not None:
             return LabelMatch(variant.field, variant.language, index, index + 1, joined)
+        return _match_inline(
+            joined, index, index + 1, following.start - len(line.text) - 1, following.start
+        )
     return None
 
 
-def _match_inline(line: Line) -> LabelMatch | None:
-    """`Label: value` on one line: the label must run from the line's start to its colon."""
-    colon = line.text.find(":")
-    if colon <= 0 or colon == len(line.text.rstrip()) - 1:
+def _match_first_cell(line: Line, index: int) -> LabelMatch | None:
+    if not line.cells:
         return None
-    variant = _lexicon().get(_label_key(line.text[:colon]))
+    variant = _lexicon().get(_label_key(line.cells[0].text))
     if variant is None:
         return None
-    rest = line.text[colon + 1 :]
-    value_start = colon + 1 + (len(rest) - len(rest.lstrip()))
-    return LabelMatch(
-        variant.field,
-        variant.language,
-        line.index,
-        line.index,
-        line.text[:colon],
-        line.start + value_start,
-    )
+    filled = any(cell.text for cell in line.cells[1:])
+    inline = line.cells[1].start if filled else None
+    return LabelMatch(variant.field, variant.language, index, index, line.cells[0].text, inline)
+
+
+def _match_inline(
+    text: str, first: int, last: int, text_start: int, value_floor: int = 0
+) -> LabelMatch | None:
+    """`Label: value` on one line: the label must run from the line's start to its colon.
+    `text_start` is the document offset of `text`; the value must start at `value_floor` or
+    later (on the second line of a wrapped label)."""
+    colon = text.find(":")
+    if colon <= 0 or colon == len(text.rstrip()) - 1:
+        return None
+    variant = _lexicon().get(_label_key(text[:colon]))
+    if variant is None:
+        return None
+    rest = text[colon + 1 :]
+    value_start = text_start + colon + 1 + (len(rest) - len(rest.lstrip()))
+    if value_start < value_floor:
+        return None
+    return LabelMatch(variant.field, variant.language, first, last, text[:colon], value_start)
 
 
 @cache

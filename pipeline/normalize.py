@@ -91,15 +91,8 @@ def normalize(blocks: list[Block]) -> Document:
         texts = block.cells if block.cells is not None else tuple(block.text.split("\n"))
         fixed = tuple(repair_mojibake(text) for text in texts)
         repaired = repaired or fixed != texts
-        if block.cells is not None:
-            # A cell's own line breaks become spaces: a table row is one line of the document.
-            cells = tuple(clean_text(cell.replace("\n", " ")) for cell in fixed)
-            pieces: list[tuple[str, tuple[str, ...] | None]] = (
-                [(" | ".join(cells), cells)] if any(cells) else []
-            )
-        else:
-            pieces = [(text, None) for text in map(clean_text, fixed) if text]
-        for line_text, row in pieces:
+        pieces = _table_row_lines(fixed) if block.cells is not None else _paragraph_lines(fixed)
+        for line_text, cells, separator in pieces:
             if lines:
                 offset += 1  # the newline between lines
             lines.append(
@@ -109,8 +102,8 @@ def normalize(blocks: list[Block]) -> Document:
                     start=offset,
                     end=offset + len(line_text),
                     page=block.page,
-                    kind=block.kind,
-                    cells=_cells(row, offset) if row is not None else None,
+                    kind=BlockKind.PARAGRAPH if block.cells and cells is None else block.kind,
+                    cells=_cells(cells, offset, separator) if cells is not None else None,
                     bold=block.bold,
                     level=block.level,
                     key=match_key(line_text),
@@ -122,9 +115,36 @@ def normalize(blocks: list[Block]) -> Document:
     )
 
 
-def _cells(row: tuple[str, ...], offset: int) -> tuple[Cell, ...]:
+_Piece = tuple[str, tuple[str, ...] | None, str]  # line text, its cells, the cells' separator
+_TABS = re.compile(r"\t+")
+
+
+def _paragraph_lines(texts: tuple[str, ...]) -> list[_Piece]:
+    """One line per line of text; a line with tabs between words (columns typed without a
+    table, `Name<tab>Type`) keeps them apart as cells."""
+    pieces: list[_Piece] = []
+    for text in texts:
+        parts = tuple(part for part in map(clean_text, _TABS.split(text)) if part)
+        if len(parts) > 1:
+            pieces.append((" ".join(parts), parts, " "))
+        elif parts:
+            pieces.append((parts[0], None, ""))
+    return pieces
+
+
+def _table_row_lines(cells: tuple[str, ...]) -> list[_Piece]:
+    """A table row is one line, its cells joined by ' | ', a cell's own line breaks made spaces.
+    A label | value row of a Word template whose value holds paragraphs (or a nested table)
+    becomes the label's line and one line per paragraph, so breaks are kept."""
+    if len(cells) == 2 and "\n" not in cells[0].strip() and "\n" in cells[1].strip():
+        return _paragraph_lines((cells[0],)) + _paragraph_lines(tuple(cells[1].split("\n")))
+    cleaned = tuple(clean_text(cell.replace("\n", " ")) for cell in cells)
+    return [(" | ".join(cleaned), cleaned, " | ")] if any(cleaned) else []
+
+
+def _cells(row: tuple[str, ...], offset: int, separator: str) -> tuple[Cell, ...]:
     cells = []
     for text in row:
         cells.append(Cell(text=text, start=offset, end=offset + len(text)))
-        offset += len(text) + len(" | ")
+        offset += len(text) + len(separator)
     return tuple(cells)

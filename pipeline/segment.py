@@ -80,7 +80,7 @@ def segment_measure(lines: tuple[Line, ...]) -> MeasureSection:
             body, trailing = _split_trailing(body)
         body = [line for line in body if not is_boilerplate(line)]
         if label.inline_start is not None:
-            body.insert(0, _inline_value(lines[label.first_line], label.inline_start))
+            body.insert(0, _inline_value(lines[label.last_line], label.inline_start))
         values.append(FieldValue(label.field, label, tuple(body)))
     fields, duplicates = _first_of_each_field(values)
     return MeasureSection(header, fields, duplicates, trailing, tuple(labels), bool(banner))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from pipeline.blocks import BlockKind
 from pipeline.fields.choices import lookup
 from pipeline.normalize import Cell, Line, match_key
 from pipeline.tables import load_table
@@ -29,7 +30,8 @@ def parse_partners(lines: tuple[Line, ...]) -> list[PartnerRow]:
     pending_page: int | None = None
     for line in lines:
         cells = _cells(line)
-        if _is_header(cells):
+        # A table's caption or a heading above it names the table, not a partner.
+        if line.kind == BlockKind.HEADING or _is_header(cells):
             continue
         if len(cells) >= 2 or line.cells is not None:
             if pending is not None:

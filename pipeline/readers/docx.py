@@ -47,7 +47,8 @@ _SKIPPED = frozenset(
 )
 
 _RUN_TEXT = {
-    qn("w:tab"): " ",
+    # A tab separates columns typed without a table (`Name<tab>Type`): normalisation decides.
+    qn("w:tab"): "\t",
     qn("w:ptab"): " ",
     qn("w:br"): "\n",
     qn("w:cr"): "\n",

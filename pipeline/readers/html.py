@@ -264,7 +264,8 @@ class _FlowReader:
 def _block_context(tag: str, outer: _Context) -> _Context:
     level = _HEADINGS.get(tag)
     return _Context(
-        kind=BlockKind.PARAGRAPH if level is None else BlockKind.HEADING,
+        # A table's caption titles it, like a heading: never one of its rows' values.
+        kind=BlockKind.HEADING if level is not None or tag == "caption" else BlockKind.PARAGRAPH,
         level=level,
         bold=outer.bold,
         preformatted=tag == "pre",

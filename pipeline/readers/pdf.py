@@ -9,6 +9,7 @@ from __future__ import annotations
 import ctypes
 import io
 import logging
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -44,9 +45,11 @@ _BOLD_WEIGHT = 600
 
 # Geometry thresholds, in units of a line's height (PDFium's loose box: ascent to descent).
 _SAME_LINE = 0.3  # baselines closer than this are one visual line split in two
-_GAP_FACTOR = 1.3  # a pitch this much above the document's usual line pitch starts a paragraph
+_GAP_FACTOR = 1.15  # a pitch this much above the document's usual line pitch starts a paragraph
+# (Word and the platform leave as little as 3 pt between paragraphs: 1.23x a 13 pt pitch)
 _DEFAULT_PITCH = 1.05  # usual pitch when a document gives no pairs of lines to measure
 _SPACE_WIDTH = 0.25
+_FIT_MARGIN = 0.5  # in line heights
 _SIZE_CHANGE = 0.2
 # The column's right edge is the k-th largest line end: robust to a couple of stray lines that
 # reach into the margin, which would otherwise make every wrapped line look short.
@@ -57,6 +60,17 @@ _MIN_RULES = 2
 _RULE_THICKNESS = 3.0
 _RULE_MIN_LENGTH = 10.0
 _MAX_FORM_DEPTH = 3
+# Running headers and footers: among the 2 top or bottom lines of a page, on at least 2 pages
+# and at least 30% of them.
+_RUNNING_DEPTH = 2
+_RUNNING_MIN_PAGES = 2
+_RUNNING_SHARE = 0.3
+# Short repeated lines are only dropped when they are page numbers (`2`, `- 2 -`, `Page 2 of 9`):
+# a short answer such as `YES` can end two pages by chance.
+_RUNNING_MIN_CHARS = 12
+_PAGE_NUMBER = re.compile(
+    r"^\W*(?:page|p\.|pág\.|página|pag\.)?\W*#(?:\W*(?:of|de|sur|/)\W*#)?\W*$"
+)
 
 
 class _Hyphen(Enum):
@@ -122,11 +136,53 @@ def read_pdf(data: bytes) -> list[Block]:
             "The PDF has no text layer (its pages hold only images, as a scan does); "
             "run OCR on it or supply the original document."
         )
+    _drop_running_lines(pages)
     layout = _measure_layout(pages)
     blocks: list[Block] = []
     for page in pages:
         blocks.extend(_page_blocks(page, layout))
     return blocks
+
+
+def _drop_running_lines(pages: list[_Page]) -> None:
+    """Remove running headers and footers: a line among the topmost or bottommost of its page
+    whose text (its page number aside: `Page 2` matches `Page 3`) stands there on several pages.
+    Repetition decides, not position alone: a title at the top of page one stays."""
+    zone: dict[str, set[int]] = {}
+    for page in pages:
+        for line in _edge_lines(page.lines):
+            zone.setdefault(_running_key(line.text, page.number, len(pages)), set()).add(
+                page.number
+            )
+    needed = max(_RUNNING_MIN_PAGES, math.ceil(_RUNNING_SHARE * len(pages)))
+    running = {
+        key
+        for key, numbers in zone.items()
+        if len(numbers) >= needed and (len(key) >= _RUNNING_MIN_CHARS or _PAGE_NUMBER.match(key))
+    }
+    if not running:
+        return
+    for page in pages:
+        edges = {id(line) for line in _edge_lines(page.lines)}
+        page.lines = [
+            line
+            for line in page.lines
+            if id(line) not in edges
+            or _running_key(line.text, page.number, len(pages)) not in running
+        ]
+
+
+def _edge_lines(lines: list[_Line]) -> list[_Line]:
+    by_height = sorted(lines, key=lambda line: -line.top)
+    return by_height[:_RUNNING_DEPTH] + by_height[-_RUNNING_DEPTH:]
+
+
+def _running_key(text: str, page_number: int, page_count: int) -> str:
+    """The line folded so that the same header on another page gives the same key: case and
+    spacing aside, the page's own number and the page count written `#` (other numbers stay:
+    `Goal 1` atop one page and `Goal 2` atop the next are headings, not a running line)."""
+    folded = " ".join(text.lower().split())
+    return re.sub(rf"(?<!\d)(?:{page_number}|{page_count})(?!\d)", "#", folded)
 
 
 def _open_document(data: bytes) -> pdfium.PdfDocument:
@@ -568,16 +624,21 @@ def _pitch(upper: _Line, lower: _Line) -> float | None:
 
 
 def _page_blocks(page: _Page, layout: _Layout) -> list[Block]:
-    """The page's paragraphs in PDFium's order, each table placed before the first paragraph
-    that starts below its top."""
+    """The page's paragraphs in PDFium's order, each table placed just before the paragraph
+    nearest below it. PDFium follows the content stream, where a running footer drawn first
+    can come before text that stands above the table, so "first below" would be wrong."""
+    groups = _line_groups(page.lines, layout)
+    tables_before: dict[int, list[_Table]] = {}
+    for table in page.tables:
+        below = [index for index, group in enumerate(groups) if group[0].top <= table.top]
+        nearest = max(below, key=lambda index: groups[index][0].top, default=len(groups))
+        tables_before.setdefault(nearest, []).append(table)
     blocks: list[Block] = []
-    tables = list(page.tables)
-    for group in _line_groups(page.lines, layout):
-        while tables and tables[0].top > group[0].top:
-            blocks.extend(table_row(row, page.number) for row in tables.pop(0).rows)
-        blocks.append(_paragraph_block(group, layout, page.number))
-    for table in tables:
-        blocks.extend(table_row(row, page.number) for row in table.rows)
+    for index in range(len(groups) + 1):
+        for table in tables_before.get(index, []):
+            blocks.extend(table_row(row, page.number) for row in table.rows)
+        if index < len(groups):
+            blocks.append(_paragraph_block(groups[index], layout, page.number))
     return blocks
 
 
@@ -614,7 +675,9 @@ def _starts_paragraph(upper: _Line, lower: _Line, layout: _Layout) -> bool:
     # fitted, the line was ended on purpose (a list of names, a short value, a last line).
     column_right = layout.column_right[round(upper.page_width)]
     room_needed = _SPACE_WIDTH * upper.height + lower.first_word_width
-    return upper.right + room_needed < column_right
+    # Widths are estimates: the word must fit with some room to spare before the line counts
+    # as ended on purpose.
+    return upper.right + room_needed + _FIT_MARGIN * upper.height < column_right
 
 
 def _paragraph_block(lines: list[_Line], layout: _Layout, page: int) -> Block:

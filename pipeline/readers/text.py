@@ -1,8 +1,7 @@
 """Plain text (`.txt` exports) to blocks: one paragraph block per line.
 
 The encoding is told from the bytes: a BOM, then UTF-16 without BOM (NUL bytes in every other
-position), then strict UTF-8, then cp1252, then latin-1, which decodes anything. Lines holding
-tabs between words come from table exports and become table rows.
+position), then strict UTF-8, then cp1252, then latin-1, which decodes anything.
 """
 
 from __future__ import annotations
@@ -10,7 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from pipeline.blocks import Block, table_row
+from pipeline.blocks import Block
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -20,7 +19,6 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0c")
-_TABS = re.compile(r"\t+")
 
 
 def decode_text(data: bytes) -> str:
@@ -52,13 +50,4 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def read_text(data: bytes) -> list[Block]:
-    blocks = []
-    for line in _LINE_BREAK.split(decode_text(data)):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if "\t" in stripped:
-            blocks.append(table_row(_TABS.split(stripped)))
-        else:
-            blocks.append(Block(text=line))
-    return blocks
+    return [Block(text=line) for line in _LINE_BREAK.split(decode_text(data)) if line.strip()]

@@ -255,3 +255,34 @@ def test_damaged_bytes_give_blocks_or_a_pipeline_error(data: st.DataObject) -> N
     except PipelineError:
         return
     assert all(isinstance(block, Block) and block.text for block in blocks)
+
+
+def test_running_headers_footers_and_page_numbers_are_dropped(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+
+    def running(canvas, document) -> None:  # type: ignore[no-untyped-def]
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8)
+        canvas.drawString(60, A4[1] - 30, "Quadrennial Periodic Report 2020-2023 - Ruritania")
+        canvas.drawString(60, 30, f"Page {document.page} of 3")
+        canvas.restoreState()
+
+    styles = getSampleStyleSheet()
+    story = []
+    for letter in "ABC":
+        story += [
+            Paragraph(f"Heading {letter}", styles["Heading2"]),
+            Paragraph(f"Body text {letter}.", styles["Normal"]),
+        ]
+        if letter != "C":
+            story.append(PageBreak())
+    path = tmp_path / "running.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build(
+        story, onFirstPage=running, onLaterPages=running
+    )
+    texts = [block.text for block in read_pdf(path.read_bytes())]
+    assert texts == [
+        text for letter in "ABC" for text in (f"Heading {letter}", f"Body text {letter}.")
+    ]

@@ -7,6 +7,7 @@ import codecs
 import pytest
 
 from pipeline.blocks import BlockKind
+from pipeline.normalize import normalize
 from pipeline.readers.text import decode_text, read_text
 
 SAMPLE = (
@@ -34,12 +35,15 @@ def test_latin1_fallback_never_fails() -> None:
     assert decode_text(bytes([0x81, 0x41])) == "\x81A"
 
 
-def test_lines_become_paragraphs_and_tab_rows_table_rows() -> None:
+def test_lines_become_paragraphs_and_tabbed_columns_become_cells() -> None:
     blocks = read_text(b"Title\r\n\r\nName of partner\tType of entity\nAgency\n")
     assert [block.text for block in blocks] == [
         "Title",
-        "Name of partner | Type of entity",
+        "Name of partner\tType of entity",
         "Agency",
     ]
-    assert blocks[1].kind == BlockKind.TABLE_ROW
-    assert blocks[1].cells == ("Name of partner", "Type of entity")
+    assert {block.kind for block in blocks} == {BlockKind.PARAGRAPH}
+    line = normalize(blocks).lines[1]
+    assert line.text == "Name of partner Type of entity"
+    assert line.cells is not None
+    assert [cell.text for cell in line.cells] == ["Name of partner", "Type of entity"]
