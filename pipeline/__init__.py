@@ -20,7 +20,7 @@ from pipeline.measure import extract_measure
 from pipeline.normalize import normalize
 from pipeline.readers import reader_for
 from pipeline.segment import segment_measure
-from schemas import ReportRecord
+from schemas import Measure, ReportRecord
 from schemas.outcome import Issue, IssueCode, Severity
 from schemas.report import Languages, SourceInfo
 
@@ -83,17 +83,7 @@ def extract_bytes(data: bytes, filename: str, include_text: bool = False) -> Rep
                 message=f"the labels are split evenly between languages: {shares}",
             )
         )
-    free_text = [
-        text
-        for text in (
-            measure.description,
-            measure.results,
-            measure.evaluation.conclusions,
-            measure.key_objectives,
-        )
-        if text
-    ]
-    content = content_language(measure.languages, free_text)
+    content = _content_language(measure)
     languages = Languages(form=form, content=content, shares=shares)
     return build_record(
         source, languages, [measure], issues, document.text if include_text else None
@@ -104,4 +94,17 @@ def record_json(record: ReportRecord) -> str:
     """The record as JSON text: stable key order, UTF-8 characters kept, `text` only if asked."""
     return record.model_dump_json(
         indent=2, exclude_none=False, exclude={"text"} if record.text is None else None
+    )
+
+
+def _content_language(measure: Measure) -> str | None:
+    """design.md §3: the language of the description, results and conclusions together."""
+    texts = {
+        "description": measure.description,
+        "results": measure.results,
+        "conclusions": measure.evaluation.conclusions,
+    }
+    present = {name: text for name, text in texts.items() if text}
+    return content_language(
+        {name: measure.languages.get(name) for name in present}, list(present.values())
     )

@@ -117,6 +117,14 @@ def extract_measure(
             "no title line stands before the first label",
         )
 
+    if section.field("agency") is None:
+        # Without a Who label, a body named under the Where or When value is the agency.
+        agency_lines = sorted(
+            agency_lines
+            + _lines_after_first(section, "country")
+            + _lines_after_first(section, "year"),
+            key=lambda line: line.index,
+        )
     agency = _read_agency(section, agency_lines, spans)
     country = _read_country(section, header_country, title, agency_lines, spans, issues)
     year = _read_year(section, header_year, spans, issues)
@@ -187,6 +195,11 @@ def _read_header(
         else:
             agencies.append(line)
     return header[0], agencies, country, year
+
+
+def _lines_after_first(section: MeasureSection, name: str) -> list[Line]:
+    field = section.field(name)
+    return [line for line in field.lines[1:] if not resolve_country(line.text)] if field else []
 
 
 def _read_agency(

@@ -27,6 +27,9 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
     fix_character_width=False,
     uncurl_quotes=False,
     fix_line_breaks=False,
+    # NFC is a value rule of its own (clean_text): left to ftfy, any decomposed text would
+    # look repaired.
+    normalization=None,
     explain=False,
 )
 
