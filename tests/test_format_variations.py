@@ -19,6 +19,26 @@ import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from form_labels import (
+    EN_AREAS,
+    EN_BUDGET,
+    EN_CONCLUSIONS,
+    EN_DESC,
+    EN_DOMAINS,
+    EN_EVALUATED,
+    EN_GOALS,
+    EN_PARTNERS,
+    EN_RESULTS,
+    EN_WEB,
+    FR_BUDGET,
+    FR_DESC,
+    FR_DOMAINS,
+    FR_EVALUATED,
+    FR_GOALS,
+    FR_PARTNERS,
+    FR_RESULTS,
+    NBSP,
+)
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -31,32 +51,11 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from pipeline import extract_bytes
 from schemas import ReportRecord
 
-NBSP = "\u00a0"
-
 # ---------------------------------------------------------------------------------------------
 # Labels, as the form prints them (form-reference.md §2).
 # ---------------------------------------------------------------------------------------------
-EN_DESC = "Describe the main features of the policy/measure:"
-EN_WEB = "Website of the policy/measure, if available:"
-EN_RESULTS = (
-    "What are the results achieved so far through the implementation of the policy/measure?:"
-)
-EN_BUDGET = "Financial resources allocated to the policy/measure in USD:"
-EN_PARTNERS = "Partner(s) engaged in the implementation of the measure:"
 EN_HEADER = ("Name of partner", "Type of entity")
-EN_EVALUATED = "Has the implementation of the policy/measure been evaluated?:"
-EN_CONCLUSIONS = "If yes, what are the main conclusions/recommendations?:"
-EN_GOALS = "Goal(s) of UNESCO's 2005 Convention"
-EN_AREAS = "Area(s) of Monitoring"
-EN_DOMAINS = "Cultural Domain(s)"
 
-FR_DESC = "Décrivez les principales caractéristiques de la politique/mesure:"
-FR_RESULTS = "Quels sont les résultats atteints jusqu’à présent grâce à la mise en œuvre de la politique/mesure ?:"
-FR_BUDGET = "Ressources financières allouées à la politique/mesure en dollars américains:"
-FR_PARTNERS = "Partenaires engagés dans la mise en œuvre de la politique/mesure :"
-FR_EVALUATED = "La mise en œuvre de la politique/mesure a-t-elle été évaluée ?:"
-FR_GOALS = "Objectif(s) de la Convention 2005 de l'UNESCO"
-FR_DOMAINS = "Domaines culturels"
 
 CSO = "Civil Society Organization (CSO)"
 

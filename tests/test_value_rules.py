@@ -19,31 +19,30 @@ from importlib.metadata import version as package_version
 from pathlib import Path
 
 import pytest
+from form_labels import (
+    EN_BUDGET,
+    EN_CONCLUSIONS,
+    EN_DESC,
+    EN_DOMAINS,
+    EN_EVALUATED,
+    EN_GOALS,
+    EN_PARTNERS,
+    EN_RESULTS,
+    EN_WEB,
+    FR_BUDGET,
+    FR_EVALUATED,
+    NBSP,
+    label,
+)
 
 from pipeline import extract_bytes, record_json
 from schemas import ReportRecord
 
-NBSP = "\u00a0"
 ROOT = Path(__file__).resolve().parents[1]
 
 # Labels exactly as the form prints them (form-reference.md §2).
-EN_DESC = "Describe the main features of the policy/measure:"
-EN_WEB = "Website of the policy/measure, if available:"
-EN_RESULTS = (
-    "What are the results achieved so far through the implementation of the policy/measure?:"
-)
-EN_BUDGET = "Financial resources allocated to the policy/measure in USD:"
-EN_PARTNERS = "Partner(s) engaged in the implementation of the measure:"
 EN_HEADER = "Name of partnerType of entity"
-EN_EVALUATED = "Has the implementation of the policy/measure been evaluated?:"
-EN_CONCLUSIONS = "If yes, what are the main conclusions/recommendations?:"
-EN_GOALS = "Goal(s) of UNESCO's 2005 Convention"
-EN_DOMAINS = "Cultural Domain(s)"
 
-FR_DESC = "Décrivez les principales caractéristiques de la politique/mesure:"
-FR_RESULTS = "Quels sont les résultats atteints jusqu’à présent grâce à la mise en œuvre de la politique/mesure ?:"
-FR_BUDGET = "Ressources financières allouées à la politique/mesure en dollars américains:"
-FR_EVALUATED = "La mise en œuvre de la politique/mesure a-t-elle été évaluée ?:"
 
 GOAL_1 = "Goal 1 – Support sustainable systems of governance for culture"
 
@@ -82,11 +81,6 @@ ES_CONCLUSIONS = (
     "La evaluación recomendó ampliar la convocatoria a las emisoras comunitarias que solo "
     "transmiten por internet y fijar una remuneración mínima para los músicos."
 )
-
-
-def label(text: str) -> str:
-    """A colon label as the platform prints it: followed by a no-break space."""
-    return text + NBSP if text.endswith(":") else text
 
 
 def record_text(

@@ -11,42 +11,39 @@ from pathlib import Path
 
 import docx
 import pytest
+from form_labels import (
+    EN_AREAS,
+    EN_BUDGET,
+    EN_CONCLUSIONS,
+    EN_DESC,
+    EN_DOMAINS,
+    EN_EVALUATED,
+    EN_GOALS,
+    EN_PARTNERS,
+    EN_PRIORITIES,
+    EN_RESULTS,
+    ES_GOALS,
+    FR_BUDGET,
+    FR_DESC,
+    FR_DOMAINS,
+    FR_EVALUATED,
+    FR_GOALS,
+    FR_PARTNERS,
+    FR_RESULTS,
+    NBSP,
+    label,
+)
 
 from pipeline import extract_bytes
 from schemas import ReportRecord
 
-NBSP = "\u00a0"
-
 # ---------------------------------------------------------------------------------------------
 # Labels (form-reference.md §2), as the form prints them.
 # ---------------------------------------------------------------------------------------------
-EN_DESC = "Describe the main features of the policy/measure:"
-EN_WEB = "Website of the policy/measure, if available:"
-EN_RESULTS = (
-    "What are the results achieved so far through the implementation of the policy/measure?:"
-)
-EN_BUDGET = "Financial resources allocated to the policy/measure in USD:"
-EN_PARTNERS = "Partner(s) engaged in the implementation of the measure:"
 EN_HEADER = "Name of partnerType of entity"
-EN_EVALUATED = "Has the implementation of the policy/measure been evaluated?:"
-EN_CONCLUSIONS = "If yes, what are the main conclusions/recommendations?:"
-EN_GOALS = "Goal(s) of UNESCO's 2005 Convention"
-EN_AREAS = "Area(s) of Monitoring"
-EN_DOMAINS = "Cultural Domain(s)"
-EN_PRIORITIES = "Transversal Priority(ies)"
 
-FR_DESC = "Décrivez les principales caractéristiques de la politique/mesure:"
-FR_RESULTS = "Quels sont les résultats atteints jusqu’à présent grâce à la mise en œuvre de la politique/mesure ?:"
-FR_BUDGET = "Ressources financières allouées à la politique/mesure en dollars américains:"
-FR_PARTNERS = "Partenaires engagés dans la mise en œuvre de la politique/mesure :"
 FR_HEADER = "Nom du partenaireType d'entité"
-FR_EVALUATED = "La mise en œuvre de la politique/mesure a-t-elle été évaluée ?:"
-FR_CONCLUSIONS = "Si oui, quelles sont les principales conclusions/recommandations ?:"
-FR_GOALS = "Objectif(s) de la Convention 2005 de l'UNESCO"
-FR_DOMAINS = "Domaines culturels"
 
-ES_GOALS = "Objetivo(s) de la Convención 2005 de la UNESCO"
-ES_DOMAINS = "Dominios culturales"
 
 GOAL_1 = "Goal 1 – Support sustainable systems of governance for culture"
 
@@ -84,11 +81,6 @@ ES_RESULTS = (
     "Desde 2021 se han apoyado 48 librerías, que organizaron más de 600 lecturas con unas "
     "19.000 personas asistentes."
 )
-
-
-def label(text: str) -> str:
-    """A colon label as the platform prints it: followed by a no-break space."""
-    return text + NBSP if text.endswith(":") else text
 
 
 def en_record(

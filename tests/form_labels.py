@@ -1,0 +1,37 @@
+"""The form's labels as the platform prints them (form-reference.md §2), shared by the test
+modules that build real-shaped records from text."""
+
+from __future__ import annotations
+
+NBSP = "\u00a0"
+
+EN_DESC = "Describe the main features of the policy/measure:"
+EN_WEB = "Website of the policy/measure, if available:"
+EN_RESULTS = (
+    "What are the results achieved so far through the implementation of the policy/measure?:"
+)
+EN_BUDGET = "Financial resources allocated to the policy/measure in USD:"
+EN_PARTNERS = "Partner(s) engaged in the implementation of the measure:"
+EN_EVALUATED = "Has the implementation of the policy/measure been evaluated?:"
+EN_CONCLUSIONS = "If yes, what are the main conclusions/recommendations?:"
+EN_GOALS = "Goal(s) of UNESCO's 2005 Convention"
+EN_AREAS = "Area(s) of Monitoring"
+EN_DOMAINS = "Cultural Domain(s)"
+EN_PRIORITIES = "Transversal Priority(ies)"
+
+FR_DESC = "Décrivez les principales caractéristiques de la politique/mesure:"
+FR_RESULTS = "Quels sont les résultats atteints jusqu’à présent grâce à la mise en œuvre de la politique/mesure ?:"
+FR_BUDGET = "Ressources financières allouées à la politique/mesure en dollars américains:"
+FR_PARTNERS = "Partenaires engagés dans la mise en œuvre de la politique/mesure :"
+FR_EVALUATED = "La mise en œuvre de la politique/mesure a-t-elle été évaluée ?:"
+FR_CONCLUSIONS = "Si oui, quelles sont les principales conclusions/recommandations ?:"
+FR_GOALS = "Objectif(s) de la Convention 2005 de l'UNESCO"
+FR_DOMAINS = "Domaines culturels"
+
+ES_GOALS = "Objetivo(s) de la Convención 2005 de la UNESCO"
+ES_DOMAINS = "Dominios culturales"
+
+
+def label(text: str) -> str:
+    """A colon label as the platform prints it: followed by a no-break space."""
+    return text + NBSP if text.endswith(":") else text
