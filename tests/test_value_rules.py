@@ -21,17 +21,13 @@ from pathlib import Path
 import pytest
 from form_labels import (
     EN_BUDGET,
-    EN_CONCLUSIONS,
     EN_DESC,
-    EN_DOMAINS,
-    EN_EVALUATED,
-    EN_GOALS,
-    EN_PARTNERS,
     EN_RESULTS,
-    EN_WEB,
     FR_BUDGET,
     FR_EVALUATED,
+    GOAL_1,
     NBSP,
+    english_record,
     label,
 )
 
@@ -41,10 +37,7 @@ from schemas import ReportRecord
 ROOT = Path(__file__).resolve().parents[1]
 
 # Labels exactly as the form prints them (form-reference.md §2).
-EN_HEADER = "Name of partnerType of entity"
 
-
-GOAL_1 = "Goal 1 – Support sustainable systems of governance for culture"
 
 # Original content.
 TITLE = "Community Radio Music Fund"
@@ -100,27 +93,21 @@ def record_text(
     goals: tuple[str, ...] = (GOAL_1,),
     domains: tuple[str, ...] = ("Music",),
 ) -> str:
-    """An English 2020+ record; `None` leaves a field (label and value) out."""
-    lines: list[str] = []
-    if title is not None:
-        lines.append(title)
-    lines += list(head)
-    lines += [label(EN_DESC), description]
-    if website is not None:
-        lines += [label(EN_WEB), website]
-    lines += [label(EN_RESULTS), results]
-    if budget is not None:
-        lines += [label(budget_label)] + ([budget] if budget else [])
-    if partners:
-        lines += [label(EN_PARTNERS), EN_HEADER]
-        for name, kind in partners:
-            lines += [name, kind]
-    if evaluated is not None:
-        lines += [label(EN_EVALUATED)] + ([evaluated] if evaluated else [])
-        if conclusions is not None:
-            lines += [label(EN_CONCLUSIONS), conclusions]
-    lines += [EN_GOALS, *goals, EN_DOMAINS, *domains]
-    return "\n".join(lines) + "\n"
+    """An English 2020+ record with this module's content; see `english_record`."""
+    return english_record(
+        title=title,
+        head=head,
+        description=description,
+        website=website,
+        results=results,
+        budget_label=budget_label,
+        budget=budget,
+        partners=partners,
+        evaluated=evaluated,
+        conclusions=conclusions,
+        goals=goals,
+        domains=domains,
+    )
 
 
 def extract(text: str, filename: str = "measure.txt", **kwargs: bool) -> ReportRecord:

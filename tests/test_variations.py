@@ -19,6 +19,7 @@ from form_labels import (
     EN_DOMAINS,
     EN_EVALUATED,
     EN_GOALS,
+    EN_HEADER,
     EN_PARTNERS,
     EN_PRIORITIES,
     EN_RESULTS,
@@ -30,7 +31,9 @@ from form_labels import (
     FR_GOALS,
     FR_PARTNERS,
     FR_RESULTS,
+    GOAL_1,
     NBSP,
+    english_record,
     label,
 )
 
@@ -40,12 +43,9 @@ from schemas import ReportRecord
 # ---------------------------------------------------------------------------------------------
 # Labels (form-reference.md §2), as the form prints them.
 # ---------------------------------------------------------------------------------------------
-EN_HEADER = "Name of partnerType of entity"
 
 FR_HEADER = "Nom du partenaireType d'entité"
 
-
-GOAL_1 = "Goal 1 – Support sustainable systems of governance for culture"
 
 # ---------------------------------------------------------------------------------------------
 # Original content.
@@ -99,23 +99,20 @@ def en_record(
     domains: tuple[str, ...] = ("Publishing",),
     tail: tuple[str, ...] = (),
 ) -> str:
-    """An English 2020+ record; `None` leaves a field (label and value) out."""
-    lines: list[str] = []
-    if title is not None:
-        lines.append(title)
-    lines += list(head)
-    lines += [label(EN_DESC), description, label(EN_RESULTS), results]
-    if budget is not None:
-        lines += [label(EN_BUDGET)] + ([budget] if budget else [])
-    if partners:
-        lines += [label(EN_PARTNERS), EN_HEADER]
-        for name, kind in partners:
-            lines += [name, kind]
-    if evaluated is not None:
-        lines += [label(EN_EVALUATED)] + ([evaluated] if evaluated else [])
-        lines += [label(EN_CONCLUSIONS), conclusions]
-    lines += [EN_GOALS, *goals, EN_DOMAINS, *domains, *tail]
-    return "\n".join(lines) + "\n"
+    """An English 2020+ record with this module's content; see `english_record`."""
+    return english_record(
+        title=title,
+        head=head,
+        description=description,
+        results=results,
+        budget=budget,
+        partners=partners,
+        evaluated=evaluated,
+        conclusions=conclusions,
+        goals=goals,
+        domains=domains,
+        tail=tail,
+    )
 
 
 def extract_text(text: str, filename: str = "measure.txt", encoding: str = "utf-8") -> ReportRecord:
