@@ -108,7 +108,11 @@ def match_line(lines: tuple[Line, ...], index: int) -> LabelMatch | None:
         return match
     # Columns typed with tabs (`Who<tab>Ministry of Culture`) come last: a tab can also be
     # mere spacing inside a label.
-    if line.cells and (match := _match_first_cell(line, index)):
+    if (
+        line.kind != BlockKind.TABLE_ROW
+        and line.cells
+        and (match := _match_first_cell(line, index))
+    ):
         return match
     if key in _prefixes() and index + 1 < len(lines):
         following = lines[index + 1]
