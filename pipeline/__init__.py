@@ -3,7 +3,8 @@
     from pipeline import extract_file
     record = extract_file("report.docx")       # a schemas.ReportRecord, never an exception
 
-Stages (design.md §2): sniff_format → read_<format> → normalize → segment → fields → assemble.
+Stages (design.md §2): sniff_format → read_<format> → normalize → segment_report (the measures
+and report-level parts) → fields → assemble.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from pipeline.assemble import build_record, failed_from_error, failed_record
 from pipeline.errors import PipelineError
 from pipeline.formats import Format, sniff_format
 from pipeline.language import content_language, form_language
+from pipeline.layout import MeasurePlace, segment_report
 from pipeline.measure import extract_measure
 from pipeline.normalize import normalize
 from pipeline.readers import reader_for
+from pipeline.report import read_report
 from pipeline.segment import segment_measure
 from schemas import Measure, ReportRecord
 from schemas.outcome import Issue, IssueCode, Severity
@@ -57,14 +60,14 @@ def extract_bytes(data: bytes, filename: str, include_text: bool = False) -> Rep
     document = normalize(blocks)
     if not document.lines:
         return failed_record(source, IssueCode.EMPTY_DOCUMENT, "the document holds no text")
-    section = segment_measure(document.lines)
-    if not section.fields:
+    layout = segment_report(document.lines)
+    if not layout.labels:
         return failed_record(
             source,
             IssueCode.NOT_A_REPORT,
             "none of the periodic report form's labels was found: this does not look like a report",
         )
-    measure, issues = extract_measure(section, 0, f"{sha256[:16]}-0")
+    report, issues = read_report(layout)
     if document.repaired:
         issues.insert(
             0,
@@ -74,7 +77,25 @@ def extract_bytes(data: bytes, filename: str, include_text: bool = False) -> Rep
                 message="text decoded with the wrong encoding (mojibake) was repaired",
             ),
         )
-    form, shares = form_language(section.labels)
+    measures = []
+    for index, place in enumerate(layout.measures):
+        section = segment_measure(place.lines)
+        measure, measure_issues = extract_measure(
+            section, index, f"{sha256[:16]}-{index}", place, report.party
+        )
+        if place.unclear_start:
+            measure_issues.insert(0, _unclear_boundary(index, place))
+        measures.append(measure)
+        issues.extend(measure_issues)
+    if not measures:
+        issues.append(
+            Issue(
+                code=IssueCode.NO_MEASURE_FOUND,
+                severity=Severity.WARNING,
+                message="the report-level information was read, but no policy/measure record",
+            )
+        )
+    form, shares = form_language(layout.labels)
     if form is None and shares:
         issues.append(
             Issue(
@@ -83,10 +104,9 @@ def extract_bytes(data: bytes, filename: str, include_text: bool = False) -> Rep
                 message=f"the labels are split evenly between languages: {shares}",
             )
         )
-    content = _content_language(measure)
-    languages = Languages(form=form, content=content, shares=shares)
+    languages = Languages(form=form, content=_report_content_language(measures), shares=shares)
     return build_record(
-        source, languages, [measure], issues, document.text if include_text else None
+        source, languages, report, measures, issues, document.text if include_text else None
     )
 
 
@@ -95,6 +115,32 @@ def record_json(record: ReportRecord) -> str:
     return record.model_dump_json(
         indent=2, exclude_none=False, exclude={"text"} if record.text is None else None
     )
+
+
+def _unclear_boundary(index: int, place: MeasurePlace) -> Issue:
+    pages = sorted({line.page for line in place.lines[:1] if line.page is not None})
+    where = f" (page {pages[0]})" if pages else ""
+    return Issue(
+        code=IssueCode.MEASURE_BOUNDARY_UNCLEAR,
+        severity=Severity.ERROR,
+        measure_index=index,
+        message=f"this measure follows the one before with no title between them{where}: "
+        f"where the first ends, at '{place.lines[0].text[:60]}', is a guess",
+    )
+
+
+def _report_content_language(measures: list[Measure]) -> str | None:
+    """The language of most of the measures' free text, each measure weighing its length."""
+    weights: dict[str, int] = {}
+    for measure in measures:
+        language = _content_language(measure)
+        if language is not None:
+            size = sum(
+                len(text or "")
+                for text in (measure.description, measure.results, measure.evaluation.conclusions)
+            )
+            weights[language] = weights.get(language, 0) + size
+    return max(sorted(weights), key=lambda language: weights[language]) if weights else None
 
 
 def _content_language(measure: Measure) -> str | None:

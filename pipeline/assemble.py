@@ -29,6 +29,7 @@ def record_status(issues: list[Issue]) -> Status:
 def build_record(
     source: SourceInfo,
     languages: Languages,
+    report: Report,
     measures: list[Measure],
     issues: list[Issue],
     text: str | None = None,
@@ -37,7 +38,7 @@ def build_record(
         extractor=Extractor(version=extractor_version()),
         source=source,
         languages=languages,
-        report=Report(),
+        report=report,
         measures=measures,
         status=record_status(issues),
         issues=issues,

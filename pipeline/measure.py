@@ -16,7 +16,9 @@ from pipeline.fields.country import find_country, resolve_country
 from pipeline.fields.partners import parse_partners
 from pipeline.fields.text import TextValue, text_value
 from pipeline.language import detect_language
+from pipeline.layout import MeasurePlace
 from pipeline.normalize import Line, match_key
+from pipeline.outline import area_goal
 from pipeline.segment import MeasureSection
 from pipeline.tables import load_table
 from schemas.common import Country, EntityType, Nature, Scope, Span
@@ -81,8 +83,14 @@ def _line_span(line: Line, start: int | None = None, end: int | None = None) -> 
 
 
 def extract_measure(
-    section: MeasureSection, index: int, measure_id: str
+    section: MeasureSection,
+    index: int,
+    measure_id: str,
+    place: MeasurePlace | None = None,
+    party: Country | None = None,
 ) -> tuple[Measure, list[Issue]]:
+    """`place` gives the headings the measure sits under in a whole report; `party` the
+    report's Party, which is the measure's country when it states none."""
     issues = _Issues(index)
     spans: dict[str, Span] = {}
     texts: dict[str, str | None] = {}
@@ -106,7 +114,9 @@ def extract_measure(
         if value is not None:
             spans[name] = _span(value)
 
-    title, agency_lines, header_country, header_year = _read_header(section.header)
+    title, agency_lines, header_country, header_year = _read_header(
+        section.header, _labelled_title(section)
+    )
     if title is not None:
         spans["title"] = _line_span(title)
     else:
@@ -126,13 +136,15 @@ def extract_measure(
             key=lambda line: line.index,
         )
     agency = _read_agency(section, agency_lines, spans)
-    country = _read_country(section, header_country, title, agency_lines, spans, issues)
+    country = _read_country(section, header_country, title, agency_lines, spans, issues, party)
     year = _read_year(section, header_year, spans, issues)
     website = _read_website(field_text("website"), spans)
     budget = _read_budget(section, spans, issues)
     partners = _read_partners(section, issues)
     evaluation = _read_evaluation(section, texts["conclusions"], spans, issues)
     coded = _read_coded(section, issues)
+    if place is not None:
+        _add_heading_codes(coded, place)
     for duplicate in section.duplicates:
         issues.add(
             IssueCode.DUPLICATE_LABEL,
@@ -156,7 +168,8 @@ def extract_measure(
         agency=agency,
         country=country,
         year=year,
-        reported_by_civil_society=section.civil_society,
+        reported_by_civil_society=section.civil_society
+        or (place is not None and place.civil_society),
         description=texts["description"],
         website=website,
         results=texts["results"],
@@ -177,24 +190,30 @@ def extract_measure(
     return measure, issues.items
 
 
+def _labelled_title(section: MeasureSection) -> Line | None:
+    """The title given under a label (the 2012 interactive form, Parties' own tables)."""
+    value = section.field("title")
+    return value.lines[0] if value and value.lines else None
+
+
 def _read_header(
-    header: tuple[Line, ...],
+    header: tuple[Line, ...], labelled_title: Line | None
 ) -> tuple[Line | None, list[Line], Line | None, Line | None]:
     """Title, agency lines, a country line and a year line from the lines before the first
-    label: the title comes first; a line naming a country is the country, a bare year the year,
-    any other line an implementing body."""
-    if not header:
+    label: the title comes first (unless a label gives it); a line naming a country is the
+    country, a bare year the year, any other line an implementing body."""
+    if labelled_title is None and not header:
         return None, [], None, None
     agencies: list[Line] = []
     country = year = None
-    for line in header[1:]:
+    for line in header if labelled_title else header[1:]:
         if country is None and resolve_country(line.text):
             country = line
         elif year is None and re.fullmatch(r"(19|20)\d\d", line.text):
             year = line
         else:
             agencies.append(line)
-    return header[0], agencies, country, year
+    return labelled_title or header[0], agencies, country, year
 
 
 def _lines_after_first(section: MeasureSection, name: str) -> list[Line]:
@@ -224,6 +243,7 @@ def _read_country(
     agency_lines: list[Line],
     spans: dict[str, Span],
     issues: _Issues,
+    party: Country | None,
 ) -> Country | None:
     value = section.field("country")
     stated = [line for line in value.lines] if value else ([header_line] if header_line else [])
@@ -240,6 +260,8 @@ def _read_country(
             f"'{stated[0].text[:80]}' is not a known country name",
         )
         return None
+    if party is not None:
+        return party
     agency_field = section.field("agency")
     candidates = list(agency_field.lines if agency_field else agency_lines)
     candidates += [title] if title else []
@@ -438,6 +460,25 @@ def _read_coded(section: MeasureSection, issues: _Issues) -> dict[str, list[Any]
                     )
                 )
     return values
+
+
+def _add_heading_codes(coded: dict[str, list[Any]], place: MeasurePlace) -> None:
+    """The goal and area of the headings the measure sits under, after the form's own values;
+    an area heading also names its goal."""
+    found: list[tuple[str, str, Line]] = []
+    if place.goal is not None and place.goal.code:
+        found.append(("goals", place.goal.code, place.goal.line))
+    if place.area is not None and place.area.code:
+        found.append(("areas_of_monitoring", place.area.code, place.area.line))
+        found.append(("goals", area_goal(place.area.code), place.area.line))
+    for vocabulary, code, line in found:
+        if any(value.code == code for value in coded[vocabulary]):
+            continue
+        coded[vocabulary].append(
+            _CODED_MODELS[vocabulary](
+                code=code, raw=line.text, source="heading", span=_line_span(line)
+            )
+        )
 
 
 def _read_codes(section: MeasureSection, name: str, spans: dict[str, Span]) -> list[str]:

@@ -57,6 +57,7 @@ def find_labels(lines: tuple[Line, ...]) -> list[LabelMatch]:
 def segment_measure(lines: tuple[Line, ...]) -> MeasureSection:
     """Split the lines of one measure record into its parts."""
     labels = find_labels(lines)
+    # Positions in `lines`, which may be a slice of the document.
     banner = {label.first_line for label in labels if label.field == "civil_society_banner"}
     boundaries = [
         label
@@ -65,22 +66,24 @@ def segment_measure(lines: tuple[Line, ...]) -> MeasureSection:
     ]
     first = boundaries[0].first_line if boundaries else len(lines)
     header = tuple(
-        line for line in lines[:first] if line.index not in banner and not is_boilerplate(line)
+        line
+        for position, line in enumerate(lines[:first])
+        if position not in banner and not is_boilerplate(line)
     )
     values: list[FieldValue] = []
     trailing: tuple[Line, ...] = ()
     for position, label in enumerate(boundaries):
         end = boundaries[position + 1].first_line if position + 1 < len(boundaries) else len(lines)
         body = [
-            line
-            for line in lines[label.last_line + 1 : end]
-            if line.index not in banner and not is_colon_only(line)
+            lines[index]
+            for index in range(label.last_line + 1, end)
+            if index not in banner and not is_colon_only(lines[index])
         ]
         if position + 1 == len(boundaries):
             body, trailing = _split_trailing(body)
         body = [line for line in body if not is_boilerplate(line)]
         if label.inline_start is not None:
-            body.insert(0, _inline_value(lines[label.last_line], label.inline_start))
+            body.insert(0, inline_value(lines[label.last_line], label.inline_start))
         values.append(FieldValue(label.field, label, tuple(body)))
     fields, duplicates = _first_of_each_field(values)
     return MeasureSection(header, fields, duplicates, trailing, tuple(labels), bool(banner))
@@ -113,7 +116,7 @@ def _split_trailing(body: list[Line]) -> tuple[list[Line], tuple[Line, ...]]:
     return body, ()
 
 
-def _inline_value(line: Line, start: int) -> Line:
+def inline_value(line: Line, start: int) -> Line:
     """The part of a label's line after the label, as a line of its own."""
     cells = tuple(cell for cell in line.cells if cell.start >= start) if line.cells else None
     text = line.text[start - line.start :]

@@ -34,6 +34,7 @@ class IssueCode(StrEnum):
     # Structure of the record.
     NO_MEASURE_FOUND = "no_measure_found"
     NO_TITLE = "no_title"
+    MEASURE_BOUNDARY_UNCLEAR = "measure_boundary_unclear"
     DUPLICATE_LABEL = "duplicate_label"
     TRAILING_TEXT_IGNORED = "trailing_text_ignored"
     # Values.
@@ -49,6 +50,8 @@ class IssueCode(StrEnum):
     PARTNER_NAME_MISSING = "partner_name_missing"
     PARTNER_TYPE_MISSING = "partner_type_missing"
     UNRECOGNISED_VALUE = "unrecognised_value"
+    PARTY_UNRESOLVED = "party_unresolved"
+    DATE_UNPARSED = "date_unparsed"
     # Languages.
     FORM_LANGUAGE_TIE = "form_language_tie"
 
@@ -64,6 +67,9 @@ ISSUE_DESCRIPTIONS: dict[IssueCode, str] = {
     IssueCode.NOT_A_REPORT: "The document holds text but none of the report form's labels.",
     IssueCode.NO_MEASURE_FOUND: "No policy/measure record could be delimited in the document.",
     IssueCode.NO_TITLE: "The measure has no title line before its first label.",
+    IssueCode.MEASURE_BOUNDARY_UNCLEAR: (
+        "Two measures follow each other with no title between them: where one ends is a guess."
+    ),
     IssueCode.DUPLICATE_LABEL: "A field's label occurs twice in one measure; the first is used.",
     IssueCode.TRAILING_TEXT_IGNORED: "Lines after the record's last field were left out.",
     IssueCode.TEXT_REPAIRED: "Mojibake (text decoded with the wrong encoding) was repaired.",
@@ -78,6 +84,8 @@ ISSUE_DESCRIPTIONS: dict[IssueCode, str] = {
     IssueCode.PARTNER_NAME_MISSING: "A partner row has a type but no name.",
     IssueCode.PARTNER_TYPE_MISSING: "A partner row has a name but no type.",
     IssueCode.UNRECOGNISED_VALUE: "A goal, area, domain or priority line matches no known value.",
+    IssueCode.PARTY_UNRESOLVED: "The Party's name matches no known country or the EU.",
+    IssueCode.DATE_UNPARSED: "A report date (ratification, submission) holds no readable date.",
     IssueCode.FORM_LANGUAGE_TIE: "The form's labels are split evenly between languages.",
 }
 

@@ -33,6 +33,7 @@ from form_labels import (
 
 from pipeline import extract_bytes, record_json
 from schemas import ReportRecord
+from schemas.common import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -579,7 +580,7 @@ def test_nothing_read_is_failed_with_an_error_and_no_measures(data: bytes, filen
     assert record.measures == []
     assert [i.severity.value for i in record.issues] == ["error"]
     assert record.source.sha256 == hashlib.sha256(data).hexdigest()
-    assert record.schema_version == "1.0"
+    assert record.schema_version == SCHEMA_VERSION == "1.1"
 
 
 # =============================================================================================
@@ -689,10 +690,10 @@ def test_list_items_carry_their_own_span_into_the_normalised_text() -> None:
         )
 
 
-def test_json_keys_come_in_the_contract_order_with_schema_version_1_0() -> None:
+def test_json_keys_come_in_the_contract_order_with_the_schema_version() -> None:
     text = record_text(head=("Où", "Sénégal", AGENCY), website="https://radio-fund.example.org")
     document = json.loads(record_json(extract(text)))
-    assert document["schema_version"] == "1.0"
+    assert document["schema_version"] == SCHEMA_VERSION
     assert list(document) == [
         "schema_version",
         "extractor",

@@ -31,6 +31,12 @@ def _goal_number() -> re.Pattern[str]:
     return re.compile(rf"^(?:{words})\s*([1-4])\b")
 
 
+def goal_number(key: str) -> str | None:
+    """`goal_N` for a folded text that opens with a goal's number (`goal 2 achieve …`)."""
+    number = _goal_number().match(key)
+    return f"goal_{number.group(1)}" if number else None
+
+
 def lookup(vocabulary: str, text: str) -> str | None:
     """The code whose wording `text` is; long wordings also match when cut short or prefixed
     (`Goal 1 – Support sustainable systems…`)."""
@@ -40,10 +46,8 @@ def lookup(vocabulary: str, text: str) -> str | None:
     table = _vocabulary(vocabulary)
     if key in table:
         return table[key]
-    if vocabulary == "goals":
-        number = _goal_number().match(key)
-        if number:
-            return f"goal_{number.group(1)}"
+    if vocabulary == "goals" and (code := goal_number(key)):
+        return code
     for wording, code in table.items():
         if len(wording.split()) >= _MIN_TRUNCATED_WORDS and (
             (key.endswith(wording) and len(key.split()) - len(wording.split()) <= _MAX_LEAD_WORDS)

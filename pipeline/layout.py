@@ -1,0 +1,315 @@
+"""A whole document's lines in, its parts out: the cover, the report-level fields, and where each
+measure stands, with the goal, area and section headings it sits under.
+
+A measure is a run of the form's labels. A new one starts after a heading or a report-level label,
+at a labelled title, when a label comes round again, or when Where/When/Who follow a measure's
+body. Its header (title, agency lines) is the run of short lines just before its first label.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from pipeline.blocks import BlockKind
+from pipeline.fields.choices import lookup, lookup_list, parse_yes_no
+from pipeline.labels import SUB_LABELS, LabelMatch, is_boilerplate, is_colon_only
+from pipeline.normalize import Line, match_key
+from pipeline.outline import Heading, HeadingKind, find_heading
+from pipeline.segment import FieldValue, find_labels, inline_value
+
+REPORT_FIELDS = frozenset(
+    {
+        "party",
+        "ratification_date",
+        "contact",
+        "consultation",
+        "executive_summary",
+        "report_period",
+        "submission_date",
+    }
+)
+_CODED = ("goals", "areas_of_monitoring", "cultural_domains", "transversal_priorities")
+# Fields that open a measure record: after a measure's body they start the next measure.
+_OPENING = frozenset({"title", "country", "year", "civil_society_banner"})
+# The 2020+ form's short agency label opens a record; the 2012 form asks for the agency late.
+_OPENING_AGENCY_LABELS = frozenset({"who", "qui", "quien"})
+_NEVER_REPEATS = frozenset({"other_field", "civil_society_banner"})
+_MAX_HEADER_LINES = 8
+_MAX_HEADER_CHARS = 200
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*o▪◦–·]|\(?[a-z0-9]\))\s")
+_NUMBERED_TITLE = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+\S")
+_SENTENCE_END = (".", ";", ":", "!", "?")
+
+
+@dataclass(frozen=True, slots=True)
+class MeasurePlace:
+    """One measure's lines (a slice of the document) and the headings it sits under."""
+
+    lines: tuple[Line, ...]
+    goal: Heading | None
+    area: Heading | None
+    civil_society: bool
+    """Under the civil-society section's heading."""
+    unclear_start: bool
+    """Split from the measure before by a repeated label, with no title line between them."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportLayout:
+    labels: tuple[LabelMatch, ...]
+    cover: tuple[Line, ...]
+    """The lines before the first label, heading or measure (a title page, a report title)."""
+    fields: tuple[FieldValue, ...]
+    """Report-level labelled values, in document order."""
+    measures: tuple[MeasurePlace, ...]
+
+
+@dataclass(slots=True)
+class _Group:
+    labels: list[LabelMatch]
+    split_by_repeat: bool
+    header_start: int = 0
+
+
+def segment_report(lines: tuple[Line, ...]) -> ReportLayout:
+    labels = find_labels(lines)
+    headings = _find_headings(lines, labels)
+    report_labels = [label for label in labels if label.field in REPORT_FIELDS]
+    stops = sorted(
+        {heading.line.index for heading in headings} | {label.first_line for label in report_labels}
+    )
+    groups = _group_measure_labels(labels, lines, stops)
+    previous_end = 0
+    for position, group in enumerate(groups):
+        prior = groups[position - 1] if position else None
+        group.header_start = _header_start(lines, group, prior, stops, previous_end)
+        previous_end = group.labels[-1].last_line + 1
+    measures = _place_measures(lines, groups, stops, headings)
+    starts = sorted(group.header_start for group in groups)
+    first = min([len(lines), *stops, *starts, *(label.first_line for label in labels)])
+    return ReportLayout(
+        labels=tuple(labels),
+        cover=lines[:first],
+        fields=tuple(_report_values(lines, labels, report_labels, stops, starts)),
+        measures=measures,
+    )
+
+
+def _find_headings(lines: tuple[Line, ...], labels: list[LabelMatch]) -> list[Heading]:
+    """Headings outside labels; a goal named among a Goal(s) label's values is a value."""
+    label_at = {label.first_line: label for label in labels}
+    headings: list[Heading] = []
+    in_coded_value = False
+    index = 0
+    while index < len(lines):
+        label = label_at.get(index)
+        if label is not None:
+            in_coded_value = label.field in _CODED
+            index = label.last_line + 1
+            continue
+        line = lines[index]
+        heading = find_heading(line, in_coded_value)
+        if heading is not None:
+            headings.append(heading)
+            in_coded_value = False
+        elif in_coded_value and lookup_list(_CODED, line.text) is None:
+            in_coded_value = False
+        index += 1
+    return headings
+
+
+def _group_measure_labels(
+    labels: list[LabelMatch], lines: tuple[Line, ...], stops: list[int]
+) -> list[_Group]:
+    """The measure labels, grouped into one run per measure."""
+    groups: list[_Group] = []
+    current: _Group | None = None
+    filled: dict[str, bool] = {}
+    has_body = False
+    for position, label in enumerate(labels):
+        if label.field in REPORT_FIELDS:
+            current = None
+            continue
+        if label.field in SUB_LABELS:
+            if current is not None:
+                current.labels.append(label)
+            continue
+        following = labels[position + 1].first_line if position + 1 < len(labels) else len(lines)
+        has_value = label.inline_start is not None or any(
+            not is_colon_only(line) for line in lines[label.last_line + 1 : following]
+        )
+        opening = label.field in _OPENING or (
+            label.field == "agency" and match_key(label.label_text) in _OPENING_AGENCY_LABELS
+        )
+        repeated = (
+            label.field in filled
+            and label.field not in _NEVER_REPEATS
+            and (filled[label.field] or label.field not in _CODED)
+        )
+        if (
+            current is None
+            or _stop_between(stops, current.labels[-1].last_line, label.first_line)
+            or repeated
+            or (opening and has_body)
+        ):
+            current = _Group([], split_by_repeat=current is not None and label.field != "title")
+            if current.split_by_repeat and _stop_between(
+                stops, groups[-1].labels[-1].last_line, label.first_line
+            ):
+                current.split_by_repeat = False
+            groups.append(current)
+            filled, has_body = {}, False
+        current.labels.append(label)
+        filled[label.field] = filled.get(label.field, False) or has_value
+        has_body = has_body or not (opening or label.field == "other_field")
+    return groups
+
+
+def _stop_between(stops: list[int], after: int, before: int) -> bool:
+    return bisect_right(stops, after) < bisect_left(stops, before)
+
+
+def _header_start(
+    lines: tuple[Line, ...],
+    group: _Group,
+    prior: _Group | None,
+    stops: list[int],
+    previous_end: int,
+) -> int:
+    """Where the measure's header (title, unlabelled agency and country lines) starts."""
+    first = group.labels[0].first_line
+    last_stop = bisect_left(stops, first) - 1
+    floor = stops[last_stop] + 1 if last_stop >= 0 else 0
+    if prior is not None and floor <= prior.labels[-1].last_line:
+        # The lines between the two measures: the first measure's last value, then this header.
+        floor = _end_of_last_value(lines, prior.labels[-1], first)
+    elif prior is None and last_stop < 0:
+        return 0  # a document that opens with its measure: everything before it is the header
+    floor = max(floor, previous_end if prior is not None else 0)
+    candidates = [line for line in lines[floor:first] if not is_boilerplate(line)]
+    header = _header_lines(candidates, group)
+    return header[0].index if header else first
+
+
+def _end_of_last_value(lines: tuple[Line, ...], label: LabelMatch, before: int) -> int:
+    """The first line after `label`'s value that can belong to the next measure: a coded
+    field's value lines, a yes/no answer and partner rows stay with the label."""
+    index = label.last_line + 1
+    if label.field in _CODED:
+        while index < before and (
+            is_colon_only(lines[index]) or lookup_list(_CODED, lines[index].text) is not None
+        ):
+            index += 1
+    elif label.field == "evaluated":
+        while index < before and is_colon_only(lines[index]):
+            index += 1
+        if index < before and parse_yes_no(lines[index].text) is not None:
+            index += 1
+    elif label.field in ("partners", *SUB_LABELS):
+        rows = [
+            line.index
+            for line in lines[index:before]
+            if line.kind == BlockKind.TABLE_ROW or lookup("entity_type", line.text)
+        ]
+        index = rows[-1] + 1 if rows else index
+    return index
+
+
+def _header_lines(candidates: list[Line], group: _Group) -> list[Line]:
+    """The run of short, title-like lines that ends the candidates; within it the title is the
+    first line styled as a heading, else the last numbered line, else (when Who is labelled, so
+    the header holds only the title) the last line."""
+    run: list[Line] = []
+    for line in reversed(candidates):
+        if len(run) == _MAX_HEADER_LINES or not _is_header_like(line):
+            break
+        run.insert(0, line)
+    if not run:
+        return []
+    styled = [position for position, line in enumerate(run) if _is_styled(line)]
+    if styled:
+        return run[styled[0] :]
+    numbered = [position for position, line in enumerate(run) if _NUMBERED_TITLE.match(line.text)]
+    if numbered:
+        return run[numbered[-1] :]
+    labelled_agency = any(label.field == "agency" for label in group.labels)
+    return run[-1:] if labelled_agency else run
+
+
+def _is_header_like(line: Line) -> bool:
+    if line.kind == BlockKind.TABLE_ROW and sum(1 for cell in line.cells or () if cell.text) > 1:
+        return False
+    if len(line.text) > _MAX_HEADER_CHARS or _LIST_ITEM.match(line.text):
+        return False
+    return _is_styled(line) or not line.text.rstrip().endswith(_SENTENCE_END)
+
+
+def _is_styled(line: Line) -> bool:
+    return line.kind == BlockKind.HEADING or line.level is not None or line.bold
+
+
+def _place_measures(
+    lines: tuple[Line, ...], groups: list[_Group], stops: list[int], headings: list[Heading]
+) -> tuple[MeasurePlace, ...]:
+    """Each group's lines, up to the next measure's header or the next heading, with the goal,
+    area and section headings above it."""
+    places = []
+    goal = area = None
+    civil_society = False
+    remaining = iter(headings)
+    heading = next(remaining, None)
+    for position, group in enumerate(groups):
+        while heading is not None and heading.line.index < group.header_start:
+            if heading.kind == HeadingKind.GOAL:
+                goal, area = heading, None
+            elif heading.kind == HeadingKind.AREA:
+                area = heading
+            else:
+                goal = area = None
+                civil_society = heading.kind == HeadingKind.CIVIL_SOCIETY
+            heading = next(remaining, None)
+        last = group.labels[-1].last_line
+        following_stop = bisect_right(stops, last)
+        end = stops[following_stop] if following_stop < len(stops) else len(lines)
+        if position + 1 < len(groups):
+            end = min(end, groups[position + 1].header_start)
+        places.append(
+            MeasurePlace(
+                lines=lines[group.header_start : end],
+                goal=goal,
+                area=area,
+                civil_society=civil_society,
+                unclear_start=group.split_by_repeat
+                and group.header_start == group.labels[0].first_line,
+            )
+        )
+    return tuple(places)
+
+
+def _report_values(
+    lines: tuple[Line, ...],
+    labels: list[LabelMatch],
+    report_labels: list[LabelMatch],
+    stops: list[int],
+    starts: list[int],
+) -> list[FieldValue]:
+    """Each report-level label's value: its lines up to the next label, heading or measure."""
+    label_starts = [label.first_line for label in labels]
+    values = []
+    for label in report_labels:
+        ends = [len(lines)]
+        for positions in (label_starts, stops, starts):
+            following = bisect_right(positions, label.last_line)
+            if following < len(positions):
+                ends.append(positions[following])
+        body = [
+            line
+            for line in lines[label.last_line + 1 : min(ends)]
+            if not is_colon_only(line) and not is_boilerplate(line)
+        ]
+        if label.inline_start is not None:
+            body.insert(0, inline_value(lines[label.last_line], label.inline_start))
+        values.append(FieldValue(label.field, label, tuple(body)))
+    return values
