@@ -21,9 +21,6 @@ from pipeline.tables import load_table
 _OUTLINE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]{1,4}\.|[A-Za-z][.)])\s+")
 _MAX_HEADING_CHARS = 250
 _MIN_UPPER_LETTERS = 4
-# Section names this short are common words ("Civil society", "Annexes"): only a heading style,
-# bold or a number makes them headings, never upper case alone (an upper-case partner type).
-_MIN_PLAIN_SECTION_WORDS = 3
 
 
 class HeadingKind(StrEnum):
@@ -69,8 +66,10 @@ def find_heading(line: Line, in_coded_value: bool = False) -> Heading | None:
     key = match_key(text)
     section = _sections().get(key)
     if section is not None:
+        # Upper case alone makes a heading, except for a partner's type of entity written in
+        # capitals (`CIVIL SOCIETY` in a flattened partner table).
         plain_enough = section == HeadingKind.CIVIL_SOCIETY or (
-            len(key.split()) >= _MIN_PLAIN_SECTION_WORDS and _is_upper(text)
+            _is_upper(text) and lookup("entity_type", text) is None
         )
         return Heading(section, None, line) if styled or plain_enough else None
     goal = goal_number(key)
