@@ -41,6 +41,11 @@ _MAX_HEADER_CHARS = 200
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*o▪◦–·]|\(?[a-z0-9]\))\s")
 _NUMBERED_TITLE = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+\S")
 _SENTENCE_END = (".", ";", ":", "!", "?")
+# Values whose lines look like a title's (short, no full stop) but are not: a figure, a link.
+_SHORT_VALUES = {
+    "budget": re.compile(r"\d|^\W*(?:n/?a|nd|/+|-+)\W*$", re.IGNORECASE),
+    "website": re.compile(r"https?://|www\.", re.IGNORECASE),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,12 +190,14 @@ def _header_start(
     if prior is not None and floor <= prior.labels[-1].last_line:
         # The lines between the two measures: the first measure's last value, then this header.
         floor = _end_of_last_value(lines, prior.labels[-1], first)
-    elif prior is None and last_stop < 0:
-        return 0  # a document that opens with its measure: everything before it is the header
     floor = max(floor, previous_end if prior is not None else 0)
     candidates = [line for line in lines[floor:first] if not is_boilerplate(line)]
     header = _header_lines(candidates, group)
-    return header[0].index if header else first
+    if header:
+        return header[0].index
+    # Nothing title-like: the first measure still takes what stands before it (a title ending
+    # with a full stop); a later one has no header rather than a piece of the one before.
+    return candidates[0].index if candidates and prior is None else first
 
 
 def _end_of_last_value(lines: tuple[Line, ...], label: LabelMatch, before: int) -> int:
@@ -206,6 +213,11 @@ def _end_of_last_value(lines: tuple[Line, ...], label: LabelMatch, before: int) 
         while index < before and is_colon_only(lines[index]):
             index += 1
         if index < before and parse_yes_no(lines[index].text) is not None:
+            index += 1
+    elif label.field in _SHORT_VALUES:
+        while index < before and (
+            is_colon_only(lines[index]) or _SHORT_VALUES[label.field].search(lines[index].text)
+        ):
             index += 1
     elif label.field in ("partners", *SUB_LABELS):
         rows = [
@@ -243,6 +255,8 @@ def _is_header_like(line: Line) -> bool:
         return False
     if len(line.text) > _MAX_HEADER_CHARS or _LIST_ITEM.match(line.text):
         return False
+    if _SHORT_VALUES["website"].match(line.text):
+        return False  # a link is never a title
     return _is_styled(line) or not line.text.rstrip().endswith(_SENTENCE_END)
 
 

@@ -283,3 +283,22 @@ def test_the_layout_keeps_the_cover_apart() -> None:
     layout = segment_report(normalize([Block(REPORT_2020)]).lines)
     assert [line.text for line in layout.cover] == ["Quadrennial Periodic Report 2020–2023 – Kenya"]
     assert len(layout.measures) == 5
+
+
+def test_a_short_last_value_stays_with_its_measure() -> None:
+    budget = "Financial resources allocated to implement the measure:"
+    record = extract_text(
+        f"Film Fund\n{MAIN_FEATURE}\nGrants for films.\n{budget}\n65 000\nhttps://film.example.org\n"
+        f"Book Fund\n{MAIN_FEATURE}\nGrants for books.\n{budget}\nN/A\n"
+        f"Music Fund\n{MAIN_FEATURE}\nGrants for bands.\n"
+    )
+    assert [(m.title, m.budget.raw) for m in record.measures] == [
+        ("Film Fund", "65 000\nhttps://film.example.org"),
+        ("Book Fund", "N/A"),
+        ("Music Fund", None),
+    ]
+
+
+def test_a_lone_measure_keeps_a_title_that_ends_with_a_full_stop() -> None:
+    record = extract_text(f"Support to cinemas.\nMinistry of Culture.\n{EN_DESC}\nGrants.\n")
+    assert record.measures[0].title == "Support to cinemas."
