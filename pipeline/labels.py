@@ -18,7 +18,8 @@ from pipeline.tables import load_table
 
 # Outline numbers of the 2012-2016 form and of Parties' own layouts: `b.`, `c.1.`, `f.2`, `i.`.
 _OUTLINE = re.compile(
-    r"^\s*(?:\(?[a-z]\)|[a-z]\.(?:\d+\.?)?|\d+(?:\.\d+)*\.?|[ivx]{1,4}\.)\s+", re.I
+    r"^\s*(?:\(?(?:[a-z]|\d+|[ivx]{1,4})\)|[a-z]\.(?:\d+\.?)?|\d+(?:\.\d+)*\.?|[ivx]{1,4}\.)\s+",
+    re.I,
 )
 _COLON_ONLY = re.compile(r"^\s*[?.]?\s*:\s*$")
 # Fields whose labels are part of another field's value (the partner table header) and so do

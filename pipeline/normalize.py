@@ -142,6 +142,10 @@ def _table_row_lines(cells: tuple[str, ...]) -> list[_Piece]:
     if len(cells) == 2 and "\n" not in cells[0].strip() and "\n" in cells[1].strip():
         return _paragraph_lines((cells[0],)) + _paragraph_lines(tuple(cells[1].split("\n")))
     cleaned = tuple(clean_text(cell.replace("\n", " ")) for cell in cells)
+    if len(cleaned) == 2 and not cleaned[0] and cleaned[1]:
+        # A label | value row with an empty label cell continues the value above; a partner row
+        # without a name has the same shape and keeps its cells for the partner parser.
+        return [(cleaned[1], cleaned, "")]
     return [(" | ".join(cleaned), cleaned, " | ")] if any(cleaned) else []
 
 
