@@ -19,7 +19,7 @@ from pipeline.formats import Format, sniff_format
 from pipeline.language import content_language, form_language
 from pipeline.layout import MeasurePlace, segment_report
 from pipeline.measure import extract_measure
-from pipeline.normalize import normalize
+from pipeline.normalize import Line, normalize
 from pipeline.readers import reader_for
 from pipeline.report import read_report
 from pipeline.segment import segment_measure
@@ -85,6 +85,8 @@ def extract_bytes(data: bytes, filename: str, include_text: bool = False) -> Rep
         )
         if place.unclear_start:
             measure_issues.insert(0, _unclear_boundary(index, place))
+        if place.order_break is not None:
+            measure_issues.insert(0, _order_break(index, place.order_break))
         measures.append(measure)
         issues.extend(measure_issues)
     if not measures:
@@ -126,6 +128,17 @@ def _unclear_boundary(index: int, place: MeasurePlace) -> Issue:
         measure_index=index,
         message=f"this measure follows the one before with no title between them{where}: "
         f"where the first ends, at '{place.lines[0].text[:60]}', is a guess",
+    )
+
+
+def _order_break(index: int, line: Line) -> Issue:
+    where = f" on page {line.page}" if line.page is not None else ""
+    return Issue(
+        code=IssueCode.MEASURE_BOUNDARY_UNCLEAR,
+        severity=Severity.ERROR,
+        measure_index=index,
+        message=f"the label '{line.text[:60]}'{where} goes back in the form's order with no "
+        "title before it: another measure may start there",
     )
 
 

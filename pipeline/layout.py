@@ -36,6 +36,27 @@ _OPENING = frozenset({"title", "country", "year", "civil_society_banner"})
 # The 2020+ form's short agency label opens a record; the 2012 form asks for the agency late.
 _OPENING_AGENCY_LABELS = frozenset({"who", "qui", "quien"})
 _NEVER_REPEATS = frozenset({"other_field", "civil_society_banner"})
+# The order in which both the 2020+ and the 2012-2016 forms ask for a measure's body (agency and
+# the coded blocks move between layouts, so they have no rank): a label that goes back in this
+# order begins another measure.
+_FORM_ORDER = {
+    field: rank
+    for rank, fields in enumerate(
+        (
+            ("key_objectives",),
+            ("scope",),
+            ("nature",),
+            ("description",),
+            ("website",),
+            ("results", "results_expected"),
+            ("budget",),
+            ("partners",),
+            ("evaluated",),
+            ("conclusions",),
+        )
+    )
+    for field in fields
+}
 _MAX_HEADER_LINES = 8
 _MAX_HEADER_CHARS = 200
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*o▪◦–·]|\(?[a-z0-9]\))\s")
@@ -59,6 +80,9 @@ class MeasurePlace:
     """Under the civil-society section's heading."""
     unclear_start: bool
     """Split from the measure before by a repeated label, with no title line between them."""
+    order_break: Line | None
+    """The label where the form's order goes back with no title before it: two measures may
+    run together there."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +100,9 @@ class _Group:
     labels: list[LabelMatch]
     split_by_repeat: bool
     header_start: int = 0
+    order_break: Line | None = None
+    """Where the labels go back in the form's order with no title before: two measures
+    may run together there."""
 
 
 def segment_report(lines: tuple[Line, ...]) -> ReportLayout:
@@ -153,12 +180,19 @@ def _group_measure_labels(
             and label.field not in _NEVER_REPEATS
             and (filled[label.field] or label.field not in _CODED)
         )
-        if (
+        new_measure = (
             current is None
             or _stop_between(stops, current.labels[-1].last_line, label.first_line)
             or repeated
             or (opening and has_body)
-        ):
+        )
+        if current is not None and not new_measure and _goes_back(current.labels, label):
+            # Back in the form's order: a new measure if a title stands before the label; if
+            # none does, the two stay together and the record says where.
+            new_measure = _title_cue_before(lines, current, label)
+            if not new_measure:
+                current.order_break = current.order_break or lines[label.first_line]
+        if current is None or new_measure:
             current = _Group([], split_by_repeat=current is not None and label.field != "title")
             if current.split_by_repeat and _stop_between(
                 stops, groups[-1].labels[-1].last_line, label.first_line
@@ -170,6 +204,20 @@ def _group_measure_labels(
         filled[label.field] = filled.get(label.field, False) or has_value
         has_body = has_body or not (opening or label.field == "other_field")
     return groups
+
+
+def _goes_back(labels: list[LabelMatch], label: LabelMatch) -> bool:
+    rank = _FORM_ORDER.get(label.field)
+    ranks = [_FORM_ORDER[seen.field] for seen in labels if seen.field in _FORM_ORDER]
+    return rank is not None and bool(ranks) and rank < ranks[-1]
+
+
+def _title_cue_before(lines: tuple[Line, ...], group: _Group, label: LabelMatch) -> bool:
+    """A heading-styled or numbered short line between the group's last label and `label`."""
+    return any(
+        (_is_styled(line) or _NUMBERED_TITLE.match(line.text)) and _is_header_like(line)
+        for line in lines[group.labels[-1].last_line + 1 : label.first_line]
+    )
 
 
 def _stop_between(stops: list[int], after: int, before: int) -> bool:
@@ -297,6 +345,7 @@ def _place_measures(
                 civil_society=civil_society,
                 unclear_start=group.split_by_repeat
                 and group.header_start == group.labels[0].first_line,
+                order_break=group.order_break,
             )
         )
     return tuple(places)

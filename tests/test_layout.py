@@ -302,3 +302,22 @@ def test_a_short_last_value_stays_with_its_measure() -> None:
 def test_a_lone_measure_keeps_a_title_that_ends_with_a_full_stop() -> None:
     record = extract_text(f"Support to cinemas.\nMinistry of Culture.\n{EN_DESC}\nGrants.\n")
     assert record.measures[0].title == "Support to cinemas."
+
+
+def test_a_label_back_in_the_form_order_after_a_numbered_title_starts_a_measure() -> None:
+    record = extract_text(
+        f"1.1 Film Fund\n{EN_DESC}\nGrants for films.\n{EN_RESULTS}\nTen films were made.\n"
+        "1.2 Book Fund\nFinancial resources allocated to the policy/measure in USD:\n5000\n"
+    )
+    assert [m.title for m in record.measures] == ["1.1 Film Fund", "1.2 Book Fund"]
+    assert record.measures[0].results == "Ten films were made."
+
+
+def test_a_label_back_in_the_form_order_without_a_title_is_never_a_silent_merge() -> None:
+    record = extract_text(
+        f"Film Fund\n{EN_RESULTS}\nTen films were made.\nBook Fund\n{EN_DESC}\nGrants for books.\n"
+    )
+    assert len(record.measures) == 1
+    unclear = [issue for issue in record.issues if issue.code.value == "measure_boundary_unclear"]
+    assert len(unclear) == 1 and "goes back in the form's order" in unclear[0].message
+    assert record.status.value == "partial"
