@@ -306,11 +306,13 @@ def test_a_lone_measure_keeps_a_title_that_ends_with_a_full_stop() -> None:
 
 def test_a_label_back_in_the_form_order_after_a_numbered_title_starts_a_measure() -> None:
     record = extract_text(
-        f"1.1 Film Fund\n{EN_DESC}\nGrants for films.\n{EN_RESULTS}\nTen films were made.\n"
-        "1.2 Book Fund\nFinancial resources allocated to the policy/measure in USD:\n5000\n"
+        f"1.1 Film Fund\n{EN_DESC}\nGrants for films.\n"
+        "Financial resources allocated to the policy/measure in USD:\n5000\n"
+        f"1.2 Book Fund\n{EN_RESULTS}\nTwenty books were printed.\n"
     )
     assert [m.title for m in record.measures] == ["1.1 Film Fund", "1.2 Book Fund"]
-    assert record.measures[0].results == "Ten films were made."
+    assert record.measures[0].budget.amount == 5000
+    assert record.measures[1].results == "Twenty books were printed."
 
 
 def test_a_label_back_in_the_form_order_without_a_title_is_never_a_silent_merge() -> None:
