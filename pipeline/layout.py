@@ -60,7 +60,9 @@ _FORM_ORDER = {
 _MAX_HEADER_LINES = 8
 _MAX_HEADER_CHARS = 200
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*o▪◦–·]|\(?[a-z0-9]\))\s")
-_NUMBERED_TITLE = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+\S")
+# `3. Title`, `1.2 Title`, `2.1.3. Title`: an outline number, then a capitalised word (so that
+# `1.250.000 USD` or `2.5 millions` are figures, not titles).
+_NUMBERED_TITLE = re.compile(r"^\s*\d{1,2}\.(?:\d{1,2}\.)*(?:\d{1,2})?\s+(?P<word>[^\W\d_]{2})")
 _SENTENCE_END = (".", ";", ":", "!", "?")
 # Values whose lines look like a title's (short, no full stop) but are not: a figure, a link.
 _SHORT_VALUES = {
@@ -215,7 +217,7 @@ def _goes_back(labels: list[LabelMatch], label: LabelMatch) -> bool:
 def _title_cue_before(lines: tuple[Line, ...], group: _Group, label: LabelMatch) -> bool:
     """A heading-styled or numbered short line between the group's last label and `label`."""
     return any(
-        (_is_styled(line) or _NUMBERED_TITLE.match(line.text)) and _is_header_like(line)
+        (_is_styled(line) or _is_numbered_title(line.text)) and _is_header_like(line)
         for line in lines[group.labels[-1].last_line + 1 : label.first_line]
     )
 
@@ -264,7 +266,11 @@ def _end_of_last_value(lines: tuple[Line, ...], label: LabelMatch, before: int) 
             index += 1
     elif label.field in _SHORT_VALUES:
         while index < before and (
-            is_colon_only(lines[index]) or _SHORT_VALUES[label.field].search(lines[index].text)
+            is_colon_only(lines[index])
+            or (
+                _SHORT_VALUES[label.field].search(lines[index].text)
+                and not _is_numbered_title(lines[index].text)
+            )
         ):
             index += 1
     elif label.field in ("partners", *SUB_LABELS):
@@ -291,7 +297,7 @@ def _header_lines(candidates: list[Line], group: _Group) -> list[Line]:
     styled = [position for position, line in enumerate(run) if _is_styled(line)]
     if styled:
         return run[styled[0] :]
-    numbered = [position for position, line in enumerate(run) if _NUMBERED_TITLE.match(line.text)]
+    numbered = [position for position, line in enumerate(run) if _is_numbered_title(line.text)]
     if numbered:
         return run[numbered[-1] :]
     labelled_agency = any(label.field == "agency" for label in group.labels)
@@ -306,6 +312,11 @@ def _is_header_like(line: Line) -> bool:
     if _SHORT_VALUES["website"].match(line.text):
         return False  # a link is never a title
     return _is_styled(line) or not line.text.rstrip().endswith(_SENTENCE_END)
+
+
+def _is_numbered_title(text: str) -> bool:
+    match = _NUMBERED_TITLE.match(text)
+    return match is not None and match["word"][0].isupper() and match["word"][1].islower()
 
 
 def _is_styled(line: Line) -> bool:
