@@ -11,13 +11,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cache
 
 from pipeline.blocks import BlockKind
 from pipeline.fields.choices import lookup, lookup_list, parse_yes_no
+from pipeline.fields.dates import parse_period
 from pipeline.labels import SUB_LABELS, LabelMatch, is_boilerplate, is_colon_only
 from pipeline.normalize import Line, match_key
 from pipeline.outline import Heading, HeadingKind, find_heading
 from pipeline.segment import FieldValue, find_labels, inline_value
+from pipeline.tables import load_table
 
 REPORT_FIELDS = frozenset(
     {
@@ -29,6 +32,9 @@ REPORT_FIELDS = frozenset(
         "report_period",
         "submission_date",
     }
+)
+_ONE_LINE_REPORT_FIELDS = frozenset(
+    {"party", "ratification_date", "report_period", "submission_date"}
 )
 _CODED = ("goals", "areas_of_monitoring", "cultural_domains", "transversal_priorities")
 # Fields that open a measure record: after a measure's body they start the next measure.
@@ -114,11 +120,17 @@ def segment_report(lines: tuple[Line, ...]) -> ReportLayout:
     stops = sorted(
         {heading.line.index for heading in headings} | {label.first_line for label in report_labels}
     )
+    # Where a measure's header may start after each stop: after a heading, or after the value
+    # of a one-line report field (`Name of Party:` and `Kenya` on the next line).
+    stop_ends = {heading.line.index: heading.line.index + 1 for heading in headings}
+    stop_ends.update(
+        {label.first_line: _after_report_label(lines, label) for label in report_labels}
+    )
     groups = _group_measure_labels(labels, lines, stops)
     previous_end = 0
     for position, group in enumerate(groups):
         prior = groups[position - 1] if position else None
-        group.header_start = _header_start(lines, group, prior, stops, previous_end)
+        group.header_start = _header_start(lines, group, prior, stops, stop_ends, previous_end)
         previous_end = group.labels[-1].last_line + 1
     measures = _place_measures(lines, groups, stops, headings)
     starts = sorted(group.header_start for group in groups)
@@ -231,23 +243,49 @@ def _header_start(
     group: _Group,
     prior: _Group | None,
     stops: list[int],
+    stop_ends: dict[int, int],
     previous_end: int,
 ) -> int:
     """Where the measure's header (title, unlabelled agency and country lines) starts."""
     first = group.labels[0].first_line
     last_stop = bisect_left(stops, first) - 1
-    floor = stops[last_stop] + 1 if last_stop >= 0 else 0
+    floor = stop_ends[stops[last_stop]] if last_stop >= 0 else 0
     if prior is not None and floor <= prior.labels[-1].last_line:
         # The lines between the two measures: the first measure's last value, then this header.
         floor = _end_of_last_value(lines, prior.labels[-1], first)
     floor = max(floor, previous_end if prior is not None else 0)
     candidates = [line for line in lines[floor:first] if not is_boilerplate(line)]
+    if prior is None and last_stop < 0:
+        # A report's title page before its first measure: the header starts after it.
+        covers = [position for position, line in enumerate(candidates) if _is_cover_line(line)]
+        candidates = candidates[covers[-1] + 1 :] if covers else candidates
     header = _header_lines(candidates, group)
     if header:
         return header[0].index
     # Nothing title-like: the first measure still takes what stands before it (a title ending
     # with a full stop); a later one has no header rather than a piece of the one before.
     return candidates[0].index if candidates and prior is None else first
+
+
+def _after_report_label(lines: tuple[Line, ...], label: LabelMatch) -> int:
+    """The line after a report-level label's value when that value is one line (a name, a
+    date); after the label itself otherwise."""
+    index = label.last_line + 1
+    if label.field not in _ONE_LINE_REPORT_FIELDS or label.inline_start is not None:
+        return index
+    while index < len(lines) and (is_colon_only(lines[index]) or is_boilerplate(lines[index])):
+        index += 1
+    return min(index + 1, len(lines))
+
+
+def _is_cover_line(line: Line) -> bool:
+    """A report's title line: `Quadrennial Periodic Report 2016-2019`, or a period alone."""
+    return parse_period(line.text) is not None or any(word in line.key for word in _cover_words())
+
+
+@cache
+def _cover_words() -> tuple[str, ...]:
+    return tuple(match_key(word) for word in load_table("headings")["cover"]["words"])
 
 
 def _end_of_last_value(lines: tuple[Line, ...], label: LabelMatch, before: int) -> int:

@@ -5,12 +5,16 @@ executive summary. A single-measure file has none of these labels and gets nulls
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from pipeline.fields.contact import parse_contact
 from pipeline.fields.country import find_country, resolve_country
 from pipeline.fields.dates import find_dates, lone_years, parse_period, parse_ratification_date
 from pipeline.fields.text import text_value
 from pipeline.layout import ReportLayout
 from pipeline.normalize import Line
+from pipeline.tables import load_table
 from schemas.common import Country
 from schemas.outcome import Issue, IssueCode, Severity
 from schemas.report import Contact, Period, Report
@@ -32,30 +36,39 @@ def read_report(layout: ReportLayout) -> tuple[Report, list[Issue]]:
         value = text_value(field.lines) if field else None
         return value.text if value else None
 
+    def joined(name: str) -> list[str]:
+        # A date can wrap over two lines (`entered into force on` / `18 March 2007`).
+        return [" ".join(texts(name))] if texts(name) else []
+
     cover = list(layout.cover[:_COVER_LINES])
-    contact = parse_contact(texts("contact")) if "contact" in values else None
     report = Report(
         party=_read_party(texts("party"), cover, issues),
         period=_read_period(texts("report_period"), cover),
-        year=_read_year(texts("submission_date"), cover, issues),
-        ratification_date=_read_ratification(texts("ratification_date"), issues),
-        contact=Contact(
-            name=contact.name,
-            organization=contact.organization,
-            email=contact.email,
-            phone=contact.phone,
-            address=contact.address,
-        )
-        if contact
-        else None,
+        year=_read_year(joined("submission_date"), cover, issues),
+        ratification_date=_read_ratification(joined("ratification_date"), issues),
+        contact=_read_contact(texts("contact")),
         consultation_process=text("consultation"),
         executive_summary=text("executive_summary"),
     )
     return report, issues
 
 
+def _read_contact(texts: list[str]) -> Contact | None:
+    """The contact's parts; None when its value holds none of them."""
+    parts = parse_contact(texts)
+    contact = Contact(
+        name=parts.name,
+        organization=parts.organization,
+        email=parts.email,
+        phone=parts.phone,
+        address=parts.address,
+    )
+    return contact if any(contact.model_dump().values()) else None
+
+
 def _read_party(stated: list[str], cover: list[Line], issues: list[Issue]) -> Country | None:
-    """The `Name of Party` value; without one, a country named on the cover."""
+    """The `Name of Party` value; without one, a cover line that is a country's name, else the
+    first country the cover names (`… Periodic Report 2016-2019 - Kenya`)."""
     for text in stated:
         found = resolve_country(text) or _country_in(text)
         if found:
@@ -70,8 +83,10 @@ def _read_party(stated: list[str], cover: list[Line], issues: list[Issue]) -> Co
             )
         )
         return None
-    for line in cover:
-        found = _country_in(line.text)
+    for found in (
+        *(resolve_country(line.text) for line in cover),
+        *(_country_in(line.text) for line in cover),
+    ):
         if found:
             return Country(name=found[0], iso3=found[1])
     return None
@@ -92,23 +107,53 @@ def _read_period(stated: list[str], cover: list[Line]) -> Period | None:
 
 def _read_year(stated: list[str], cover: list[Line], issues: list[Issue]) -> int | None:
     """The submission date's year; else a year the cover states alone (`Periodic report 2012`),
-    never one of a period's two years."""
+    never one of a period's two years nor the Convention's (`2005 Convention`)."""
     for text in stated:
         dates = find_dates(text)
         if dates:
             return int(dates[0].iso[:4])
     if stated:
         issues.append(_date_issue("submission_date", stated[0]))
+    earliest = load_table("report")["cover"]["earliest_report_year"]
     for line in cover:
-        years = lone_years(line.text)
+        years = lone_years(_convention_names().sub(_blank, line.text))
+        years = [year for year in years if year >= earliest]
         if years:
             return years[0]
     return None
 
 
+@cache
+def _convention_names() -> re.Pattern[str]:
+    """`2005 Convention`, `UNESCO's 2005 Convention`, `Convention de 2005`, `Convención de la
+    UNESCO de 2005`: a year that names the Convention."""
+    table = load_table("report")["cover"]
+    words = "|".join(re.escape(word) for word in table["convention_words"])
+    fillers = "|".join(re.escape(word) for word in table["convention_fillers"])
+    year = r"(?:19|20)\d\d"
+    return re.compile(
+        rf"\b{year}\s+(?:{words})\b|\b(?:{words})(?:\s+(?:{fillers}))*\s+{year}\b",
+        re.IGNORECASE,
+    )
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
 def _read_ratification(stated: list[str], issues: list[Issue]) -> str | None:
     for text in stated:
         found = parse_ratification_date(text)
+        if found and found.impossible:
+            issues.append(
+                Issue(
+                    code=IssueCode.DATE_UNPARSED,
+                    severity=Severity.WARNING,
+                    field="ratification_date",
+                    message=f"'{text[found.start : found.end]}' is not a calendar date: only "
+                    "its year is kept",
+                )
+            )
         if found:
             return found.iso
     if stated:

@@ -323,3 +323,12 @@ def test_a_label_back_in_the_form_order_without_a_title_is_never_a_silent_merge(
     unclear = [issue for issue in record.issues if issue.code.value == "measure_boundary_unclear"]
     assert len(unclear) == 1 and "goes back in the form's order" in unclear[0].message
     assert record.status.value == "partial"
+
+
+def test_a_cover_without_labels_is_not_the_first_measure_s_header() -> None:
+    record = extract_text(
+        f"Quadrennial Periodic Report\nKenya\n2016-2019\nCreative Economy Fund\n{EN_DESC}\nGrants.\n"
+    )
+    assert [(m.title, m.agency) for m in record.measures] == [("Creative Economy Fund", None)]
+    assert record.report.party is not None and record.report.party.iso3 == "KEN"
+    assert record.report.period is not None and record.report.period.start == 2016

@@ -1,7 +1,12 @@
 """The point of contact's value lines in, its parts out: name, organisation, email, phone, address.
 
-Reports write it with sub-labels (`E-mail: …`, `Téléphone :`), as bare lines (a name, a ministry,
-an address, a number, an address for mail), or as one comma-separated line; each is read.
+Reports write it with sub-labels (`E-mail: …`, `Téléphone :`, a label alone on its line with the
+value on the next), as bare lines (a name, a position, a ministry, an address, a number, an
+email), or as one comma-separated line; each is read. Where a part is given twice the first
+wins. A position (`Director`, `Chargée de mission`, a line naming one of the position words
+before any organisation word) and a fax number or website are not kept; what is left after the
+name, organisation, email and phone is the address, its lines joined by newlines (the pieces of
+a one-line value by `, `).
 """
 
 from __future__ import annotations
@@ -14,10 +19,18 @@ from pipeline.normalize import match_key
 from pipeline.tables import load_table
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"^\+?[\d\s().\-/]{7,}(?:\s*(?:ext|poste|ext\.)\s*\d+)?$", re.IGNORECASE)
+_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+_PHONE = re.compile(
+    r"^\(?\+?[\d\s().\-/]{7,}(?:\s*(?:ext\.?|extension|poste|ext|anexo)\s*\d+)?$", re.IGNORECASE
+)
 _MIN_PHONE_DIGITS = 7
+# Several numbers in one value: `+254 20 123 4567 / +254 722 000 000`, `… or …`.
+_NUMBER_LIST = re.compile(r"\s*(?:[;,]|\s/\s|\s(?:or|ou|o)\s)\s*", re.IGNORECASE)
 _MAX_NAME_WORDS = 7
 _PARTS = re.compile(r"\s*[;,]\s+")
+# `Label: value`, `Label : value`, and a two-cell table row `Label | value`.
+_LABEL_SEPARATOR = re.compile(r"\s*(?::|\s\|\s)\s*")
+_ONE_LINE = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +40,13 @@ class ContactParts:
     email: str | None = None
     phone: str | None = None
     address: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    text: str
+    line: int
+    """The source line's index; pieces of a one-line value share it."""
 
 
 @cache
@@ -39,100 +59,193 @@ def _sub_labels() -> dict[str, str]:
 
 
 @cache
-def _organization_words() -> tuple[str, ...]:
-    return tuple(match_key(word) for word in load_table("report")["organization"]["words"])
+def _words(section: str) -> re.Pattern[str]:
+    """Any of a data section's words, whole, in folded text."""
+    words = sorted((match_key(word) for word in load_table("report")[section]["words"]), key=len)
+    return re.compile(rf"\b(?:{'|'.join(re.escape(word) for word in reversed(words))})\b")
 
 
 def parse_contact(texts: list[str]) -> ContactParts:
     """The contact's parts from its value lines, in order."""
-    labelled: dict[str, list[str]] = {}
-    bare: list[str] = []
+    labelled: dict[str, list[_Piece]] = {}
+    bare: list[_Piece] = []
     pending: str | None = None
-    for text in _split_single_line(texts):
-        part, value = _sub_label(text)
+    for piece in _pieces(texts):
+        part, value = _sub_label(piece.text)
         if part is not None and not value:
             pending = part
             continue
         if part is None and pending is not None:
-            part, value = pending, text
+            part, value = pending, piece.text
         pending = None
         if part is None:
-            bare.append(text)
+            bare.append(piece)
         elif part != "ignored":
-            labelled.setdefault(part, []).append(value)
+            labelled.setdefault(part, []).append(_Piece(value, piece.line))
     return _assemble(labelled, bare)
 
 
-def _split_single_line(texts: list[str]) -> list[str]:
-    """`Ms A. Diallo, Director, Ministry of Culture, a.diallo@example.org` on one line."""
+def _pieces(texts: list[str]) -> list[_Piece]:
+    """The value's lines; a one-line value (`Ms A. Diallo, Director, Ministry of Culture,
+    a.diallo@example.org`) split at its commas, and a line holding several sub-labels
+    (`Email: a@b.org, Tel: +254 …`) split before each."""
     texts = [text.strip() for text in texts if text.strip()]
     if len(texts) == 1 and _sub_label(texts[0])[0] is None:
-        return [part for part in _PARTS.split(texts[0]) if part]
-    return texts
+        return [_Piece(part, _ONE_LINE) for part in _PARTS.split(texts[0]) if part]
+    pieces = []
+    for line, text in enumerate(texts):
+        parts = [part for part in _PARTS.split(text) if part]
+        if len(parts) > 1 and all(_sub_label(part)[0] is not None for part in parts):
+            pieces += [_Piece(part, line) for part in parts]
+        else:
+            pieces.append(_Piece(text, line))
+    return pieces
 
 
 def _sub_label(text: str) -> tuple[str | None, str]:
-    """(part, value) for `Label: value` or `Label:`; (None, text) for a bare line."""
-    label, colon, value = text.partition(":")
-    if colon:
-        part = _sub_labels().get(match_key(label))
+    """(part, value) for `Label: value` or `Label:`; a phone or email after a label without a
+    colon (`Tel. +33 1 …`, `Fax +33 1 …`); (None, text) for a bare line."""
+    found = _LABEL_SEPARATOR.search(text)
+    if found:
+        part = _sub_labels().get(match_key(text[: found.start()]))
         if part is not None:
-            return part, value.strip()
+            return part, text[found.end() :].strip()
+    words = text.split(maxsplit=1)
+    if len(words) == 2 and (_is_phone(words[1]) or _EMAIL.fullmatch(words[1])):
+        part = _sub_labels().get(match_key(words[0]))
+        if part is not None:
+            return part, words[1]
     return None, text
 
 
-def _assemble(labelled: dict[str, list[str]], bare: list[str]) -> ContactParts:
+def _assemble(labelled: dict[str, list[_Piece]], bare: list[_Piece]) -> ContactParts:
     def first(part: str) -> str | None:
-        values = [value for value in labelled.get(part, []) if value]
+        values = [piece.text for piece in labelled.get(part, []) if piece.text]
         return values[0] if values else None
 
     name = first("name") or " ".join(
         value for value in (first("first_name"), first("family_name")) if value
     )
-    email, phone, organization = first("email"), first("phone"), first("organization")
-    address_lines = [value for value in labelled.get("address", []) if value]
-    rest: list[str] = []
-    for text in bare:
+    email, phone = first("email"), first("phone")
+    organization = [piece for piece in labelled.get("organization", []) if piece.text][:1]
+    address = [piece for piece in labelled.get("address", []) if piece.text]
+    rest: list[_Piece] = []
+    for piece in _split_positions(bare):
+        text = piece.text
         found_email = _EMAIL.search(text)
-        if found_email and (email is None or found_email.group() == email):
+        if found_email:
             email = email or found_email.group()
+        elif _URL.match(text):
             continue
-        if _is_phone(text):
-            phone = phone or _strip_phone_label(text)
+        elif _is_phone(text):
+            phone = phone or text
+        elif _is_position(text):
             continue
-        if organization is None and _names_organization(text):
-            organization = text
-            continue
-        rest.append(text)
-    if email is not None:
-        found = _EMAIL.search(email)
-        email = found.group() if found else email
-    if not name and rest and _looks_like_name(rest[0]):
-        name = rest.pop(0)
-    address_lines += rest
+        elif _names_organization(text) and _joins(organization, piece, labelled):
+            organization.append(piece)
+        elif _is_name(text) and (_is_honorific(text) or not (name or rest)):
+            # The first line left is the name when it reads as one; a line with a title (`Ms`,
+            # `Sr.`) is a name anywhere, and a second person's is not kept.
+            name = name or text
+        else:
+            rest.append(piece)
     return ContactParts(
         name=name or None,
-        organization=organization,
-        email=email,
-        phone=phone,
-        address="\n".join(address_lines) if address_lines else None,
+        organization=_join(organization),
+        email=_first_email(email),
+        phone=_first_number(phone),
+        address=_join(address + rest),
     )
 
 
-def _is_phone(text: str) -> bool:
+def _split_positions(bare: list[_Piece]) -> list[_Piece]:
+    """`Ms Jane Wanjiru, Director` and `Director of Cultural Affairs, Ministry of Culture` as
+    pieces, so the position alone is dropped; an address line keeps its commas."""
+    pieces = []
+    for piece in bare:
+        parts = _PARTS.split(piece.text)
+        if len(parts) > 1 and any(_is_position(part) for part in parts):
+            pieces += [_Piece(part, piece.line) for part in parts if part]
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+def _joins(organization: list[_Piece], piece: _Piece, labelled: dict[str, list[_Piece]]) -> bool:
+    """The first organisation line, or one right after it (`Department of Arts` then `Ministry of
+    Culture`); a labelled organisation takes no bare line."""
+    if not organization:
+        return True
+    if "organization" in labelled or any(char.isdigit() for char in piece.text):
+        return False
+    last = organization[-1]
+    return piece.line == last.line or piece.line == last.line + 1
+
+
+def _join(pieces: list[_Piece]) -> str | None:
+    if not pieces:
+        return None
+    text = pieces[0].text
+    for previous, piece in zip(pieces, pieces[1:], strict=False):
+        text += (", " if piece.line == previous.line else "\n") + piece.text
+    return text
+
+
+def _first_email(text: str | None) -> str | None:
+    """The first address in the value; a value holding none (`n/a`) is no email."""
+    found = _EMAIL.search(text) if text else None
+    return found.group() if found else None
+
+
+def _first_number(text: str | None) -> str | None:
+    """The first number in the value as written; a value without digits (`n/a`) is none."""
+    if text is None or not any(char.isdigit() for char in text):
+        return None
     text = _strip_phone_label(text)
+    numbers = [part for part in _NUMBER_LIST.split(text) if _is_phone(part)]
+    return numbers[0] if numbers else text
+
+
+def _is_phone(text: str) -> bool:
+    text = _NUMBER_LIST.split(_strip_phone_label(text))[0]
     return bool(_PHONE.match(text)) and sum(char.isdigit() for char in text) >= _MIN_PHONE_DIGITS
 
 
 def _strip_phone_label(text: str) -> str:
-    return re.sub(r"^(?:tel|tél|phone|t)\s*[.:]?\s*", "", text, flags=re.IGNORECASE)
+    return re.sub(
+        r"^(?:telephone|téléphone|teléfono|phone|tél|tel|t)\b\s*[.:]?\s*",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    )
+
+
+def _is_position(text: str) -> bool:
+    """A line naming a position word before any organisation word, without digits."""
+    if any(char.isdigit() for char in text):
+        return False
+    key = match_key(text)
+    position = _words("positions").search(key)
+    if position is None:
+        return False
+    organization = _words("organization").search(key)
+    return organization is None or position.start() < organization.start()
 
 
 def _names_organization(text: str) -> bool:
-    words = f" {match_key(text)} "
-    return any(f" {word} " in words for word in _organization_words())
+    return _words("organization").search(match_key(text)) is not None
 
 
-def _looks_like_name(text: str) -> bool:
+def _is_honorific(text: str) -> bool:
+    """`text` starts with a title (`Ms`, `Mme`, `Sra.`)."""
+    return _words("honorifics").match(match_key(text)) is not None
+
+
+def _is_name(text: str) -> bool:
+    """Two to seven words, no digits, no address word (`Avenue`, `rue`, `P.O. Box`)."""
     words = text.split()
-    return 1 < len(words) <= _MAX_NAME_WORDS and not any(char.isdigit() for char in text)
+    return (
+        1 < len(words) <= _MAX_NAME_WORDS
+        and not any(char.isdigit() for char in text)
+        and _words("address").search(match_key(text)) is None
+    )
