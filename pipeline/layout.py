@@ -323,7 +323,7 @@ def _end_of_last_value(lines: tuple[Line, ...], label: LabelMatch, before: int) 
 
 def _header_lines(candidates: list[Line], group: _Group) -> list[Line]:
     """The run of short, title-like lines that ends the candidates; within it the title is the
-    first line styled as a heading, else the last numbered line, else (when Who is labelled, so
+    last line styled as a heading (a section heading may stand above it), else the last numbered line, else (when Who is labelled, so
     the header holds only the title) the last line."""
     run: list[Line] = []
     for line in reversed(candidates):
@@ -334,7 +334,7 @@ def _header_lines(candidates: list[Line], group: _Group) -> list[Line]:
         return []
     styled = [position for position, line in enumerate(run) if _is_styled(line)]
     if styled:
-        return run[styled[0] :]
+        return run[styled[-1] :]
     numbered = [position for position, line in enumerate(run) if _is_numbered_title(line.text)]
     if numbered:
         return run[numbered[-1] :]

@@ -38,6 +38,7 @@ from schemas.outcome import Issue, IssueCode, Severity
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|2100)\b")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:)\]]", re.I)
+_URL_WRAPPED_TAIL = re.compile(r" ((?!https?:|www\.)[\w\-/%?=&#~+.]*[\w/])(?=\n|$)", re.I)
 _FREE_TEXT_FIELDS = ("description", "results", "conclusions", "key_objectives")
 # Coded fields and the vocabularies their lines may hold: the platform's export mixes goals
 # and areas of monitoring in one comma-joined value, so each is read in the other's field too.
@@ -305,9 +306,16 @@ def _read_website(value: TextValue | None, spans: dict[str, Span]) -> str | None
     if match is None:
         spans["website"] = _span(value)
         return value.text
-    start, end = value.document_offset(match.start()), value.document_offset(match.end())
+    address, stop = match.group(), match.end()
+    wrapped = _URL_WRAPPED_TAIL.match(value.text, stop)
+    if wrapped and "/" in address.split("//", 1)[-1]:
+        # A PDF wraps a long address inside a word and the reader joins the lines with a space
+        # (`…arts-du-spectac le`): a lone address-like piece ending the line belongs to an
+        # address that has a path (a bare domain is complete).
+        address, stop = address + wrapped.group(1), wrapped.end(1)
+    start, end = value.document_offset(match.start()), value.document_offset(stop)
     spans["website"] = Span(start=start, end=end, page=value.page)
-    return match.group()
+    return address
 
 
 def _label_currency(label_text: str) -> str | None:

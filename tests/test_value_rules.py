@@ -785,3 +785,19 @@ def test_agency_under_where_and_when_values_without_a_who_label() -> None:
     assert measure.country is not None and measure.country.iso3 == "KEN"
     assert measure.year == 2021
     assert measure.agency == "Ministry of Culture and Heritage"
+
+
+def test_a_long_website_address_wrapped_by_a_pdf_is_joined() -> None:
+    record = extract_bytes(
+        english_record(
+            title="Music Export Office",
+            head=("Ministry of Culture",),
+            description="Support to touring bands from every region of the country.",
+            results="Forty bands toured abroad.",
+            website="https://culture.example.org/programmes/music-export-off ice",
+        ).encode(),
+        "record.txt",
+    )
+    assert (
+        record.measures[0].website == "https://culture.example.org/programmes/music-export-office"
+    )
