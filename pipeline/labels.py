@@ -162,7 +162,7 @@ def _boilerplate() -> tuple[frozenset[str], tuple[str, ...]]:
     table = load_table("boilerplate")
     return (
         frozenset(match_key(text) for text in table["lines"]),
-        tuple(match_key(text) for text in table["prefixes"]),
+        tuple(text.casefold() for text in table["prefixes"]),
     )
 
 
@@ -171,6 +171,7 @@ def is_boilerplate(line: Line) -> bool:
     lines, prefixes = _boilerplate()
     if line.key in lines:
         return True
-    return line.text.startswith("©") or any(
-        line.key.startswith(prefix) for prefix in prefixes if prefix
-    )
+    # Prefixes are matched with their punctuation (`Copyright ©`, `Copyright 2024`): a body
+    # named `Copyright Office` is no copyright notice.
+    text = line.text.casefold()
+    return any(text.startswith(prefix) for prefix in prefixes if prefix)

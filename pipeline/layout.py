@@ -248,6 +248,8 @@ def _header_start(
 ) -> int:
     """Where the measure's header (title, unlabelled agency and country lines) starts."""
     first = group.labels[0].first_line
+    if group.labels[0].field == "title":
+        return first  # a labelled title: what stands before belongs to something else
     last_stop = bisect_left(stops, first) - 1
     floor = stop_ends[stops[last_stop]] if last_stop >= 0 else 0
     if prior is not None and floor <= prior.labels[-1].last_line:
@@ -262,9 +264,10 @@ def _header_start(
     header = _header_lines(candidates, group)
     if header:
         return header[0].index
-    # Nothing title-like: the first measure still takes what stands before it (a title ending
-    # with a full stop); a later one has no header rather than a piece of the one before.
-    return candidates[0].index if candidates and prior is None else first
+    # Nothing title-like: a document's first measure still takes what stands before it (a
+    # title ending with a full stop); any other has no header rather than a piece of the
+    # text before it.
+    return candidates[0].index if candidates and prior is None and last_stop < 0 else first
 
 
 def _after_report_label(lines: tuple[Line, ...], label: LabelMatch) -> int:

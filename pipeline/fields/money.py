@@ -146,6 +146,9 @@ _GLUED_DASH_RE: Final = re.compile("[-\u2013\u2014][0-9]")
 _NEXT_WORD_RE: Final = re.compile(_H + r"*([^\W\d_]+)")
 _TOTAL_BEFORE_RE: Final = re.compile(_alternation(_TABLES["total"]["before"]))
 _TOTAL_AFTER_RE: Final = re.compile(_H + "*" + _alternation(_TABLES["total"]["after"]))
+_YEAR_OF_PRECEDING_RE: Final = re.compile(
+    _alternation(_TABLES["year"]["closing"]) + _H + r"*\(?" + _H + "*$"
+)
 _BOUND_BEFORE_RE: Final = re.compile(
     _alternation(_TABLES["bound"]["before"]) + r"\s*(?:(?i:of|de|d['\u2019])\s*)?:?\s*\Z"
 )
@@ -620,9 +623,9 @@ def _segments(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return list(zip(starts, ends, strict=True))
 
 
-def _attach_years(figures: list[_Figure], anchors: list[_Figure]) -> None:
+def _attach_years(text: str, figures: list[_Figure], anchors: list[_Figure]) -> None:
     """A year labels the next amount of its segment (the nearest year wins), else the last one
-    before it that has none ("5 000 USD (2019)")."""
+    before it that has none ("5 000 USD (2019)", "5 000 USD in 2019")."""
     by_segment: dict[int, list[_Figure]] = {}
     for anchor in anchors:
         by_segment.setdefault(anchor.segment, []).append(anchor)
@@ -630,6 +633,9 @@ def _attach_years(figures: list[_Figure], anchors: list[_Figure]) -> None:
         same = by_segment.get(year.segment, [])
         following = next((a for a in same if a.start > year.start), None)
         preceding = [a for a in same if a.start < year.start and a.year is None]
+        if preceding and _YEAR_OF_PRECEDING_RE.search(text, max(0, year.start - 12), year.start):
+            # "USD 560 000 in 2022 and USD 560 150 in 2023": the year closes its amount.
+            following = None
         target = following or (preceding[-1] if preceding else None)
         if target is not None:
             target.year = int(year.value)
@@ -651,12 +657,17 @@ def _mark_totals_and_bounds(
     figure: "Total 2019: 50 000; 2020: 60 000" is a per-year list, not a total.
     """
     previous_end = {id(f): (figures[i - 1].end if i else 0) for i, f in enumerate(figures)}
+    total_after_end = 0
     for anchor in anchors:
         floor = max(anchor.start - 60, previous_end[id(anchor)], segments[anchor.segment][0])
+        # A keyword that closed the figure before ("1 120 150 USD in total (560 000 …") is
+        # that figure's, not this one's.
+        floor = max(floor, total_after_end)
         unit_end = unit_ends[id(anchor)]
-        if _TOTAL_BEFORE_RE.search(text, max(0, floor), anchor.start) or _TOTAL_AFTER_RE.match(
-            text, unit_end
-        ):
+        after = _TOTAL_AFTER_RE.match(text, unit_end)
+        if after:
+            total_after_end = after.end()
+        if _TOTAL_BEFORE_RE.search(text, max(0, floor), anchor.start) or after:
             anchor.total = True
         before = text[max(0, anchor.start - 40) : anchor.start]
         if _BOUND_BEFORE_RE.search(before) or _BOUND_AFTER_RE.match(text, unit_end):
@@ -761,7 +772,7 @@ def parse_budget(raw: str | None, label_currency: str | None = None) -> Budget:
     segment_starts = [start for start, _ in segments]
     for figure in figures:
         figure.segment = bisect_right(segment_starts, figure.number_start) - 1
-    _attach_years(figures, anchors)
+    _attach_years(raw, figures, anchors)
     _mark_totals_and_bounds(raw, figures, anchors, segments, unit_ends)
     chosen = _choose_amount(anchors)
     money = [f for f in figures if not f.is_year]

@@ -25,6 +25,7 @@ import pypdfium2.raw as pdfium_c
 
 from pipeline.blocks import Block, table_row
 from pipeline.errors import DocumentLoadError, EncryptedDocumentError, NoTextLayerError
+from pipeline.readers.pdf_form import read_form_fields
 
 logger = logging.getLogger(__name__)
 
@@ -88,6 +89,7 @@ _MIN_RULES = 2
 _RULE_THICKNESS = 3.0
 _RULE_MIN_LENGTH = 10.0
 _MAX_FORM_DEPTH = 3
+_MAX_FORM_COVER_LINES = 6
 # A table that continues on the next page has the same column edges there (in points).
 _TABLE_ALIGNMENT = 3.0
 
@@ -244,6 +246,11 @@ def read_pdf(data: bytes) -> list[Block]:
     data = bytes(data)
     document = _open_document(data)
     try:
+        # The 2012 form's answers live in its fields: when they hold any, they are the content.
+        form = read_form_fields(document)
+        if form:
+            labels = {block.text for block in form if block.bold}
+            return _form_cover(document, labels) + _merge_repeated_labels(form)
         with _TableFinder(data, len(document)) as tables:
             pages = [_read_page(document, index, tables) for index in range(len(document))]
     finally:
@@ -263,6 +270,41 @@ def read_pdf(data: bytes) -> list[Block]:
     for item in items:
         blocks.extend(_item_blocks(item, layout))
     return blocks
+
+
+def _form_cover(document: pdfium.PdfDocument, labels: set[str]) -> list[Block]:
+    """The printed lines that head a form's first page (its title, the cycle's year), up to
+    the first printed question: the page text is otherwise left out, as the fields hold the
+    answers."""
+    page = document[0]
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_range()
+    finally:
+        textpage.close()
+        page.close()
+    cover: list[Block] = []
+    for raw in _LINE_BREAKS.split(text):
+        line = _clean(raw)
+        if line in labels or len(cover) == _MAX_FORM_COVER_LINES:
+            break
+        if line:
+            cover.append(Block(text=line, page=1))
+    return cover
+
+
+def _merge_repeated_labels(blocks: list[Block]) -> list[Block]:
+    """One label block for consecutive fields that share a label (a row of check boxes, each
+    a field of its own), so their values read as one field's lines."""
+    merged: list[Block] = []
+    last_label: str | None = None
+    for block in blocks:
+        if block.bold:
+            if block.text == last_label:
+                continue
+            last_label = block.text
+        merged.append(block)
+    return merged
 
 
 def _open_document(data: bytes) -> pdfium.PdfDocument:

@@ -594,3 +594,19 @@ def test_formatted_figure_is_the_amount(number: int, separator: str, unit: str) 
     assert budget.amount == float(number)
     (amount,) = budget.amounts
     assert raw[amount.start : amount.end] == raw
+
+
+def test_a_total_stated_after_its_figure_is_the_amount_even_with_a_breakdown_after_it() -> None:
+    budget = parse_budget("USD 1,120,150 in total (USD 560,000 in 2022 and USD 560,150 in 2023)")
+    assert (budget.amount, budget.currency) == (1120150, "USD")
+    assert [(a.value, a.year) for a in budget.amounts] == [
+        (1120150, None),
+        (560000, 2022),
+        (560150, 2023),
+    ]
+
+
+def test_a_year_after_in_closes_the_amount_before_it() -> None:
+    budget = parse_budget("760 350 USD en 2021, 800 000 USD en 2022")
+    assert budget.amount is None
+    assert [(a.value, a.year) for a in budget.amounts] == [(760350, 2021), (800000, 2022)]

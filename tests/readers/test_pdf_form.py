@@ -16,6 +16,7 @@ from reportlab.pdfgen import canvas
 
 from pipeline.blocks import Block
 from pipeline.readers import pdf_form
+from pipeline.readers.pdf import read_pdf
 from pipeline.readers.pdf_form import read_form_fields
 
 MAIN_FEATURE = (
@@ -436,3 +437,27 @@ def test_damaged_form_bytes_never_raise(data: st.DataObject) -> None:
     finally:
         document.close()
     assert blocks is None or all(isinstance(block, Block) and block.text for block in blocks)
+
+
+def test_read_pdf_gives_a_form_s_printed_title_then_its_fields_once_per_label() -> None:
+    """Through the PDF reader: the lines heading page 1 (up to the first printed question)
+    come first as the cover, and check boxes sharing a question read as one label."""
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, invariant=1)
+    pdf.drawString(50, 800, "QUADRENNIAL PERIODIC REPORT 2012")
+    pdf.drawString(50, 770, "Name of Party")
+    pdf.acroForm.textfield(name="party", tooltip="Name of Party", value="Barbados", y=730)
+    for x, option in [(50, "Local"), (150, "National")]:
+        pdf.acroForm.textfield(
+            name=f"scope_{option}", tooltip="Scope of the measure", value=option, x=x, y=660
+        )
+    pdf.save()
+    blocks = read_pdf(buffer.getvalue())
+    assert [(block.text, block.bold) for block in blocks] == [
+        ("QUADRENNIAL PERIODIC REPORT 2012", False),
+        ("Name of Party", True),
+        ("Barbados", False),
+        ("Scope of the measure", True),
+        ("Local", False),
+        ("National", False),
+    ]
