@@ -53,7 +53,6 @@ from reportlab.platypus import (  # noqa: E402
     SimpleDocTemplate,
     Spacer,
     Table,
-    TableStyle,
 )
 
 NBSP = data.NBSP
@@ -1215,15 +1214,7 @@ class PlatformPdfWriter:
                 ]
             )
         table = Table(cells, colWidths=[9.5 * cm, 6.5 * cm], repeatRows=1)
-        table.setStyle(
-            TableStyle(
-                [
-                    ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ]
-            )
-        )
+        table.setStyle(render.partner_table_style())
         self.story.extend([Spacer(1, 3), table, Spacer(1, 3)])
 
     def _footer(self, canvas: Any, document: Any) -> None:

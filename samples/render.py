@@ -96,6 +96,17 @@ class Record:
     docx_title_style: str | None = None  # None -> bold run in a plain paragraph
 
 
+def partner_table_style() -> TableStyle:
+    """A ruled partner table with a shaded header row, as the platform's PDF export draws it."""
+    return TableStyle(
+        [
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ]
+    )
+
+
 def title_of(record: Record) -> str:
     for element in record.elements:
         if isinstance(element, Title):
@@ -653,15 +664,7 @@ def render_pdf(record: Record, path: pathlib.Path) -> None:
                     ]
                 )
             table = Table(data, colWidths=[9 * cm, 7 * cm], repeatRows=1)
-            table.setStyle(
-                TableStyle(
-                    [
-                        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
-                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ]
-                )
-            )
+            table.setStyle(partner_table_style())
             story.extend([Spacer(1, 3), table, Spacer(1, 3)])
     document = SimpleDocTemplate(
         str(path),
