@@ -18,7 +18,7 @@ from pipeline.fields.choices import lookup, lookup_list, parse_yes_no
 from pipeline.fields.dates import parse_period
 from pipeline.labels import SUB_LABELS, LabelMatch, is_boilerplate, is_colon_only
 from pipeline.normalize import Line, match_key
-from pipeline.outline import Heading, HeadingKind, find_heading
+from pipeline.outline import Heading, HeadingKind, find_headings, outline_depth
 from pipeline.segment import FieldValue, find_labels, inline_value
 from pipeline.tables import load_table
 
@@ -70,6 +70,19 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-•*o▪◦–·]|\(?[a-z0-9]\))\s")
 # `1.250.000 USD` or `2.5 millions` are figures, not titles).
 _NUMBERED_TITLE = re.compile(r"^\s*\d{1,2}\.(?:\d{1,2}\.)*(?:\d{1,2})?\s+(?P<word>[^\W\d_]{2})")
 _SENTENCE_END = (".", ";", ":", "!", "?")
+_FREE_TEXT = frozenset(
+    {"description", "results", "results_expected", "conclusions", "key_objectives"}
+)
+# Lines that stand above a title without being one: a page number, a counter
+# (`Policy/Measure 3`, `Mesure 4`).
+_PAGE_NUMBER = re.compile(
+    r"^\W*(?:page|p\.|página)?\s*\d{1,4}(?:\s*(?:of|sur|de|/)\s*\d{1,4})?\W*$", re.I
+)
+_COUNTER = re.compile(
+    r"^\s*(?:policy\s*/\s*)?(?:measure|mesure|medida|politique\s*/\s*mesure|política\s*/\s*medida)"
+    r"\s*(?:n\s*[°º.]?\s*)?\d{1,3}\s*$",
+    re.I,
+)
 # Values whose lines look like a title's (short, no full stop) but are not: a figure, a link.
 _SHORT_VALUES = {
     "budget": re.compile(r"\d|^\W*(?:n/?a|nd|/+|-+)\W*$", re.IGNORECASE),
@@ -115,7 +128,7 @@ class _Group:
 
 def segment_report(lines: tuple[Line, ...]) -> ReportLayout:
     labels = find_labels(lines)
-    headings = _find_headings(lines, labels)
+    headings = find_headings(lines, labels)
     report_labels = [label for label in labels if label.field in REPORT_FIELDS]
     stops = sorted(
         {heading.line.index for heading in headings} | {label.first_line for label in report_labels}
@@ -141,29 +154,6 @@ def segment_report(lines: tuple[Line, ...]) -> ReportLayout:
         fields=tuple(_report_values(lines, labels, report_labels, stops, starts)),
         measures=measures,
     )
-
-
-def _find_headings(lines: tuple[Line, ...], labels: list[LabelMatch]) -> list[Heading]:
-    """Headings outside labels; a goal named among a Goal(s) label's values is a value."""
-    label_at = {label.first_line: label for label in labels}
-    headings: list[Heading] = []
-    in_coded_value = False
-    index = 0
-    while index < len(lines):
-        label = label_at.get(index)
-        if label is not None:
-            in_coded_value = label.field in _CODED
-            index = label.last_line + 1
-            continue
-        line = lines[index]
-        heading = find_heading(line, in_coded_value)
-        if heading is not None:
-            headings.append(heading)
-            in_coded_value = False
-        elif in_coded_value and lookup_list(_CODED, line.text) is None:
-            in_coded_value = False
-        index += 1
-    return headings
 
 
 def _group_measure_labels(
@@ -229,9 +219,12 @@ def _goes_back(labels: list[LabelMatch], label: LabelMatch) -> bool:
 def _title_cue_before(lines: tuple[Line, ...], group: _Group, label: LabelMatch) -> bool:
     """A heading-styled or numbered short line between the group's last label and `label`."""
     return any(
-        (_is_styled(line) or _is_numbered_title(line.text)) and _is_header_like(line)
-        for line in lines[group.labels[-1].last_line + 1 : label.first_line]
+        _has_title_cue(line) for line in lines[group.labels[-1].last_line + 1 : label.first_line]
     )
+
+
+def _has_title_cue(line: Line) -> bool:
+    return (_is_styled(line) or _is_numbered_title(line.text)) and _is_header_like(line)
 
 
 def _stop_between(stops: list[int], after: int, before: int) -> bool:
@@ -254,13 +247,16 @@ def _header_start(
     floor = stop_ends[stops[last_stop]] if last_stop >= 0 else 0
     if prior is not None and floor <= prior.labels[-1].last_line:
         # The lines between the two measures: the first measure's last value, then this header.
-        floor = _end_of_last_value(lines, prior.labels[-1], first)
+        floor = _end_of_last_value(
+            lines, prior.labels[-1], first, _answered_no(lines, prior, prior.labels[-1])
+        )
     floor = max(floor, previous_end if prior is not None else 0)
     candidates = [line for line in lines[floor:first] if not is_boilerplate(line)]
-    if prior is None and last_stop < 0:
-        # A report's title page before its first measure: the header starts after it.
-        covers = [position for position, line in enumerate(candidates) if _is_cover_line(line)]
-        candidates = candidates[covers[-1] + 1 :] if covers else candidates
+    # A title page, or a running header left by a PDF's text export, before the measure: the
+    # header starts after it.
+    covers = [position for position, line in enumerate(candidates) if _is_cover_line(line)]
+    candidates = candidates[covers[-1] + 1 :] if covers else candidates
+    candidates = [line for line in candidates if not _is_furniture(line)]
     header = _header_lines(candidates, group)
     if header:
         return header[0].index
@@ -268,6 +264,21 @@ def _header_start(
     # title ending with a full stop); any other has no header rather than a piece of the
     # text before it.
     return candidates[0].index if candidates and prior is None and last_stop < 0 else first
+
+
+def _answered_no(lines: tuple[Line, ...], group: _Group, last: LabelMatch) -> bool:
+    """Conclusions are expected empty when the measure says it was not evaluated."""
+    if last.field != "conclusions":
+        return False
+    evaluated = next((label for label in group.labels if label.field == "evaluated"), None)
+    if evaluated is None or evaluated.last_line + 1 >= len(lines):
+        return False
+    answer = lines[evaluated.last_line + 1].text
+    if evaluated.inline_start is not None:
+        answer = lines[evaluated.last_line].text[
+            evaluated.inline_start - lines[evaluated.last_line].start :
+        ]
+    return parse_yes_no(answer) is False
 
 
 def _after_report_label(lines: tuple[Line, ...], label: LabelMatch) -> int:
@@ -281,6 +292,10 @@ def _after_report_label(lines: tuple[Line, ...], label: LabelMatch) -> int:
     return min(index + 1, len(lines))
 
 
+def _is_furniture(line: Line) -> bool:
+    return bool(_PAGE_NUMBER.match(line.text) or _COUNTER.match(line.text))
+
+
 def _is_cover_line(line: Line) -> bool:
     """A report's title line: `Quadrennial Periodic Report 2016-2019`, or a period alone."""
     return parse_period(line.text) is not None or any(word in line.key for word in _cover_words())
@@ -291,9 +306,13 @@ def _cover_words() -> tuple[str, ...]:
     return tuple(match_key(word) for word in load_table("headings")["cover"]["words"])
 
 
-def _end_of_last_value(lines: tuple[Line, ...], label: LabelMatch, before: int) -> int:
+def _end_of_last_value(
+    lines: tuple[Line, ...], label: LabelMatch, before: int, empty_answer: bool
+) -> int:
     """The first line after `label`'s value that can belong to the next measure: a coded
-    field's value lines, a yes/no answer and partner rows stay with the label."""
+    field's value lines, a yes/no answer, partner rows and a free-text label's first line
+    stay with the label. `empty_answer` says the value is expected empty (conclusions after
+    an evaluation answered NO)."""
     index = label.last_line + 1
     if label.field in _CODED:
         while index < before and (
@@ -318,9 +337,18 @@ def _end_of_last_value(lines: tuple[Line, ...], label: LabelMatch, before: int) 
         rows = [
             line.index
             for line in lines[index:before]
-            if line.kind == BlockKind.TABLE_ROW or lookup("entity_type", line.text)
+            if line.kind == BlockKind.TABLE_ROW
+            or "|" in line.text
+            or lookup("entity_type", line.text)
         ]
         index = rows[-1] + 1 if rows else index
+    elif label.field in _FREE_TEXT and label.inline_start is None and not empty_answer:
+        # The line after a free-text label is its value, even without a full stop, unless it
+        # looks like the next measure's title.
+        while index < before and is_colon_only(lines[index]):
+            index += 1
+        if index < before and not _has_title_cue(lines[index]):
+            index += 1
     return index
 
 
@@ -338,7 +366,11 @@ def _header_lines(candidates: list[Line], group: _Group) -> list[Line]:
     styled = [position for position, line in enumerate(run) if _is_styled(line)]
     if styled:
         return run[styled[-1] :]
-    numbered = [position for position, line in enumerate(run) if _is_numbered_title(line.text)]
+    numbered = [
+        position
+        for position, line in enumerate(run)
+        if _is_numbered_title(line.text) and not _in_numbered_list(run, position)
+    ]
     if numbered:
         return run[numbered[-1] :]
     labelled_agency = any(label.field == "agency" for label in group.labels)
@@ -353,6 +385,16 @@ def _is_header_like(line: Line) -> bool:
     if _SHORT_VALUES["website"].match(line.text):
         return False  # a link is never a title
     return _is_styled(line) or not line.text.rstrip().endswith(_SENTENCE_END)
+
+
+def _in_numbered_list(run: list[Line], position: int) -> bool:
+    """`1. Increase …` next to `2. Publish …`: items of a list, numbered at the same depth."""
+    depth = outline_depth(run[position].text)
+    return any(
+        outline_depth(run[neighbour].text) == depth
+        for neighbour in (position - 1, position + 1)
+        if 0 <= neighbour < len(run)
+    )
 
 
 def _is_numbered_title(text: str) -> bool:

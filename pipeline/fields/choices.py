@@ -37,15 +37,15 @@ def goal_number(key: str) -> str | None:
     return f"goal_{number.group(1)}" if number else None
 
 
-def lookup(vocabulary: str, text: str) -> str | None:
-    """The code whose wording `text` is; long wordings also match when cut short or prefixed
-    (`Goal 1 – Support sustainable systems…`)."""
+def lookup(vocabulary: str, text: str, exact: bool = False) -> str | None:
+    """The code whose wording `text` is; unless `exact`, long wordings also match when cut
+    short or prefixed (`Goal 1 – Support sustainable systems…`)."""
     key = match_key(text)
     if not key:
         return None
     table = _vocabulary(vocabulary)
-    if key in table:
-        return table[key]
+    if key in table or exact:
+        return table.get(key)
     if vocabulary == "goals" and (code := goal_number(key)):
         return code
     for wording, code in table.items():
