@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-SAMPLES := $(sort $(wildcard samples/*.txt samples/*.docx samples/*.pdf samples/*.html))
+SAMPLES := $(sort $(wildcard samples/*.txt samples/*.docx samples/*.pdf samples/*.html)) $(wildcard samples/reports/*.docx samples/reports/*.pdf)
 
 .PHONY: install demo test lint lock clean
 
