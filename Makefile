@@ -15,9 +15,10 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
+# The ingest flow on the bundled samples, on the embedded local Prefect API (nothing to start).
 demo: install
 	rm -rf out
-	$(BIN)/qpr extract --out out $(SAMPLES)
+	$(BIN)/qpr ingest $(SAMPLES) --out out
 
 test: install
 	$(BIN)/pytest

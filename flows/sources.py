@@ -1,0 +1,241 @@
+"""The inputs of a batch: folders, zip archives and files in; a sorted list of `InputFile`s out,
+each able to read its own bytes.
+
+A folder is walked without ever leaving it: a symbolic link is followed only when its target is
+inside the folder, and each real folder is entered once, so a link loop ends the walk instead of
+repeating it. Nothing is read while listing, except a zip archive's table of contents.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import stat
+import zipfile
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+
+__all__ = ["InputFile", "InputReadError", "find_inputs"]
+
+log = logging.getLogger(__name__)
+
+# Folders that archivers add beside the real content (macOS's resource forks); never reports.
+_ARCHIVE_CLUTTER = frozenset({"__MACOSX"})
+
+
+class InputReadError(OSError):
+    """An input listed by `find_inputs` could not be read: gone, unreadable, or a zip member
+    that is encrypted, damaged or compressed with a method Python lacks."""
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    """One input as found: where to show it, its name and size, and how to get its bytes.
+
+    `path` identifies the input in the manifest and the logs: the resolved absolute path of a
+    file, or `<archive path>!/<member>` for a zip member. It is always printable text; the
+    bytes are read from `location` (the file, or the archive holding member number `member`).
+    """
+
+    path: str
+    name: str
+    size: int
+    location: str = ""
+    member: int | None = None
+
+    def read(self) -> bytes:
+        """The input's bytes; InputReadError (an OSError) when they cannot be had."""
+        location = self.location or self.path
+        try:
+            if self.member is None:
+                return Path(location).read_bytes()
+            return _read_member(location, self.member, self.size)
+        except InputReadError:
+            raise
+        # zipfile reports an encrypted member as RuntimeError, a damaged one as BadZipFile or
+        # zlib.error, an unknown compression method as NotImplementedError.
+        except (
+            OSError,
+            zipfile.BadZipFile,
+            zlib.error,
+            RuntimeError,
+            NotImplementedError,
+            IndexError,
+        ) as error:
+            raise InputReadError(f"{self.path}: cannot be read ({error})") from error
+
+
+def _read_member(location: str, index: int, size: int) -> bytes:
+    archive = _open_archive(location, *_identity(location))
+    member = archive.infolist()[index]
+    if member.file_size != size:
+        raise InputReadError(f"{location}: the archive changed after it was listed")
+    return archive.read(member)
+
+
+def _identity(location: str) -> tuple[int, int, int]:
+    """What makes a cached archive stale: a rewrite changes its size or time; a forked worker
+    must not share the parent's file offset."""
+    status = os.stat(location)
+    return status.st_mtime_ns, status.st_size, os.getpid()
+
+
+# Opening an archive parses its whole table of contents (about 20 ms for 10,000 members), so
+# reading its members one by one reuses the open archive rather than paying that per member.
+# ZipFile serialises reads of a shared file, so threads may share one.
+@lru_cache(maxsize=4)
+def _open_archive(location: str, mtime: int, size: int, process: int) -> zipfile.ZipFile:
+    return zipfile.ZipFile(location)
+
+
+def find_inputs(sources: Sequence[str | Path]) -> list[InputFile]:
+    """Every input file under `sources` (folders, .zip archives, files), sorted by path, each
+    path once. A missing source raises FileNotFoundError: a typo must not look like an empty
+    batch."""
+    found: dict[str, InputFile] = {}
+    for source in sources:
+        for item in _inputs_of(Path(source)):
+            found.setdefault(item.path, item)
+    return [found[path] for path in sorted(found)]
+
+
+def _inputs_of(source: Path) -> Iterator[InputFile]:
+    # strict: a source named by the user must exist (a dangling link included).
+    real = source.resolve(strict=True)
+    if real.is_dir():
+        yield from _walk_folder(real)
+    elif _is_zip_name(real):
+        yield from _zip_members(real)
+    elif real.is_file():
+        yield _plain_file(real, real.stat().st_size)
+    else:
+        log.warning("%s is neither a file nor a folder: skipped", _printable(str(source)))
+
+
+def _walk_folder(root: Path) -> Iterator[InputFile]:
+    """The files under `root` (already resolved), never outside it, each real folder once."""
+    entered: set[Path] = set()
+    pending = [root]
+    while pending:
+        folder = pending.pop()
+        if folder in entered:
+            continue
+        entered.add(folder)
+        subfolders = []
+        for entry in _sorted_entries(folder):
+            if entry.name.startswith("."):
+                continue
+            found = _examine(entry, folder, root)
+            if found is None:
+                continue
+            target, status = found
+            if stat.S_ISDIR(status.st_mode):
+                subfolders.append(target)
+            elif stat.S_ISREG(status.st_mode):
+                # A zip in an inbox holds reports: list its members rather than one file that
+                # would only be quarantined as an unsupported format.
+                if _is_zip_name(target):
+                    yield from _zip_members(target)
+                else:
+                    yield _plain_file(target, status.st_size)
+            # FIFOs, sockets and devices are skipped: reading a FIFO would block the batch.
+        # Reversed so that the stack pops the subfolders in sorted order.
+        pending.extend(reversed(subfolders))
+
+
+def _sorted_entries(folder: Path) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(entries, key=lambda entry: entry.name)
+    except OSError as error:
+        log.warning("folder %s cannot be listed (%s): skipped", _printable(str(folder)), error)
+        return []
+
+
+def _examine(
+    entry: os.DirEntry[str], folder: Path, root: Path
+) -> tuple[Path, os.stat_result] | None:
+    """The real path and status of a folder entry; None for what is never followed: a link that
+    leads out of `root`, or nowhere."""
+    try:
+        if not entry.is_symlink():
+            # `folder` is real already, so the entry's own path is real too.
+            return Path(folder, entry.name), entry.stat(follow_symlinks=False)
+        real = Path(entry.path).resolve(strict=True)
+        if real != root and not real.is_relative_to(root):
+            log.warning("%s leads outside %s: not followed", _printable(entry.path), root)
+            return None
+        return real, real.stat()
+    except (OSError, RuntimeError) as error:  # dangling link; a loop (RuntimeError < 3.13)
+        log.warning("%s cannot be followed (%s): skipped", _printable(entry.path), error)
+        return None
+
+
+def _plain_file(real: Path, size: int) -> InputFile:
+    text = str(real)
+    shown = _printable(text)
+    return InputFile(
+        path=shown,
+        name=PurePosixPath(shown).name,
+        size=size,
+        location="" if shown == text else text,
+    )
+
+
+def _zip_members(archive_path: Path) -> Iterator[InputFile]:
+    """The members of a zip archive. A file named .zip that is no archive is listed as an
+    ordinary input, so it is quarantined with a reason instead of silently dropped."""
+    try:
+        with zipfile.ZipFile(archive_path) as archive:
+            members = archive.infolist()
+    except (OSError, zipfile.BadZipFile) as error:
+        log.warning("%s is not a readable zip archive (%s)", _printable(str(archive_path)), error)
+        yield _plain_file(archive_path, archive_path.stat().st_size)
+        return
+    archive_text = str(archive_path)
+    shown_archive = _printable(archive_text)
+    seen: set[str] = set()
+    for index, member in enumerate(members):
+        parts = _safe_member_parts(member.filename)
+        if member.is_dir() or not parts or _is_hidden_member(parts):
+            continue
+        shown = f"{shown_archive}!/{'/'.join(parts)}"
+        # Two members can show the same name (duplicates in the archive, or `../a` beside
+        # `a`): both are inputs, so the later ones get a number.
+        if shown in seen:
+            shown = f"{shown}#{index}"
+        seen.add(shown)
+        yield InputFile(
+            path=shown, name=parts[-1], size=member.file_size, location=archive_text, member=index
+        )
+
+
+def _safe_member_parts(name: str) -> list[str]:
+    """A member name as path components that cannot point anywhere: no root, drive, `.` or
+    `..`. The member is still read by its index, so its content is never lost."""
+    parts = name.replace("\\", "/").split("/")
+    if parts and len(parts[0]) == 2 and parts[0][1] == ":":  # a Windows drive, `C:`
+        parts = parts[1:]
+    return [_printable(part) for part in parts if part not in ("", ".", "..")]
+
+
+def _is_hidden_member(parts: list[str]) -> bool:
+    return any(part.startswith(".") or part in _ARCHIVE_CLUTTER for part in parts)
+
+
+def _is_zip_name(path: Path) -> bool:
+    # The suffix, not the magic bytes: a DOCX is a zip archive too, and is an input itself.
+    return path.suffix.lower() == ".zip"
+
+
+def _printable(text: str) -> str:
+    """`text` with any byte that is not UTF-8 (a file name from another system, decoded by
+    Python as a lone surrogate) shown as `\\xNN`, so it can be written to JSON as UTF-8."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text

@@ -1,0 +1,282 @@
+"""The output folder of a batch (design.md §4): records, quarantine, manifest, dataset, codebook
+and run summaries, each written whole or not at all.
+
+Every file is written to a temporary file in its own folder and renamed over the target, so a
+run killed at any instant (kill -9 included) leaves whole files only. The manifest and the
+dataset are rebuilt from records/ rather than appended to, so a run killed and started again
+ends with the same bytes as one that never stopped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import logging
+import os
+import re
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any, Literal
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline.dataset import codebook, codebook_markdown, columns, measure_rows
+from schemas import SCHEMA_VERSION, ReportRecord
+
+__all__ = ["BatchStore"]
+
+log = logging.getLogger(__name__)
+
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_RECORD_NAME = re.compile(r"^[0-9a-f]{64}\.json$")
+# A quarantined copy keeps its input's suffix so that a person can open it; anything else
+# (`.tar.gz` tails, path separators, spaces) is dropped rather than trusted in a file name.
+_SAFE_SUFFIX = re.compile(r"^\.[a-z0-9]{1,16}$")
+_UNSAFE_RUN_CHARACTERS = re.compile(r"[^A-Za-z0-9._-]+")
+# Temporary files start with a dot and end in .tmp, so no listing of records (`*.json`) can
+# take a half-written one for a record.
+_TEMPORARY = re.compile(r"^\..+\.tmp$")
+# Rows per Parquet row group: large enough for compression, small enough that memory stays flat
+# however many records the archive holds.
+_PARQUET_BATCH_ROWS = 2048
+
+_ARROW_TYPES = {
+    "string": pa.string(),
+    "integer": pa.int64(),
+    "number": pa.float64(),
+    "boolean": pa.bool_(),
+}
+
+
+class BatchStore:
+    """One batch output folder. A single process writes it at a time."""
+
+    def __init__(self, root: Path, include_contact: bool = False) -> None:
+        self.root = Path(root)
+        self.include_contact = include_contact
+        self.records = self.root / "records"
+        self.quarantine_folder = self.root / "quarantine"
+        self.runs = self.root / "runs"
+        for folder in (self.root, self.records, self.quarantine_folder, self.runs):
+            folder.mkdir(parents=True, exist_ok=True)
+            _remove_leftover_temporaries(folder)
+
+    # Records
+
+    def record_path(self, sha256: str) -> Path:
+        return self.records / f"{_checked_sha256(sha256)}.json"
+
+    def has_record(self, sha256: str, extractor_version: str) -> bool:
+        """Whether the input's record exists and was made by this extractor version."""
+        record = _read_json(self.record_path(sha256))
+        if not isinstance(record, dict):
+            return False
+        extractor = record.get("extractor")
+        return isinstance(extractor, dict) and extractor.get("version") == extractor_version
+
+    def write_record(self, sha256: str, record_json: str) -> None:
+        """Write a record (pipeline.record_json's text); a record that no longer failed takes
+        its input out of quarantine, so quarantine/ lists the current failures only."""
+        text = record_json if record_json.endswith("\n") else record_json + "\n"
+        status = json.loads(text).get("status")  # not JSON: refused before anything is written
+        _write_text(self.record_path(sha256), text)
+        if status != "failed":
+            for stale in self._quarantined(sha256):
+                stale.unlink(missing_ok=True)
+
+    def record_files(self) -> list[Path]:
+        """The record files in sha256 order; anything else in records/ is ignored."""
+        return sorted(
+            (path for path in self.records.iterdir() if _RECORD_NAME.match(path.name)),
+            key=lambda path: path.name,
+        )
+
+    # Quarantine
+
+    def quarantine(
+        self, sha256: str, data: bytes, suffix: str, paths: list[str], code: str, message: str
+    ) -> None:
+        """Keep a copy of a failed input, and a reason file saying where it was and why."""
+        sha256 = _checked_sha256(sha256)
+        suffix = suffix.lower() if _SAFE_SUFFIX.match(suffix.lower()) else ""
+        copy = self.quarantine_folder / f"{sha256}{suffix}"
+        if not copy.exists():  # named by content: an existing copy already holds these bytes
+            with _atomic_file(copy, "wb") as file:
+                file.write(data)
+        reason = {"sha256": sha256, "paths": sorted(set(paths)), "code": code, "message": message}
+        _write_text(self.quarantine_folder / f"{sha256}.reason.json", _json_text(reason))
+
+    def _quarantined(self, sha256: str) -> list[Path]:
+        return [
+            path
+            for path in self.quarantine_folder.glob(f"{sha256}*")
+            if not _TEMPORARY.match(path.name)
+        ]
+
+    # Manifest
+
+    def write_manifest(self, inputs: dict[str, list[str]], extractor_version: str) -> None:
+        """manifest.json: every input once, by sha256, with all its paths and its record's
+        outcome. Inputs of earlier runs absent from this scan stay listed, so an inbox fed over
+        several runs keeps its whole history; no timings, so equal inputs give equal bytes."""
+        entries = {entry["sha256"]: entry for entry in self._earlier_manifest_entries()}
+        for sha256, paths in inputs.items():
+            known = entries.get(_checked_sha256(sha256), {}).get("paths", [])
+            entries[sha256] = {"sha256": sha256, "paths": sorted({*known, *paths})}
+        manifest = {
+            "schema_version": SCHEMA_VERSION,
+            "extractor_version": extractor_version,
+            "inputs": [self._manifest_entry(entries[sha256]) for sha256 in sorted(entries)],
+        }
+        _write_text(self.root / "manifest.json", _json_text(manifest))
+
+    def _earlier_manifest_entries(self) -> list[dict[str, Any]]:
+        path = self.root / "manifest.json"
+        if not path.exists():
+            return []
+        manifest = _read_json(path)
+        if not isinstance(manifest, dict) or not isinstance(manifest.get("inputs"), list):
+            # Written atomically by this class, so this is a hand edit: refuse rather than
+            # silently drop the history of earlier runs.
+            raise ValueError(f"{path} is not a qpr manifest: move it away and run again")
+        return [entry for entry in manifest["inputs"] if _SHA256.match(str(entry.get("sha256")))]
+
+    def _manifest_entry(self, entry: dict[str, Any]) -> dict[str, Any]:
+        """An entry's outcome as its record says now (a reprocess may have changed it); the
+        earlier entry's outcome when the record is gone."""
+        record = _read_json(self.record_path(entry["sha256"]))
+        if isinstance(record, dict):
+            outcome = {
+                "format": record["source"]["format"],
+                "status": record["status"],
+                "issues": len(record["issues"]),
+                "measures": len(record["measures"]),
+            }
+        else:
+            log.warning("input %s has no record", entry["sha256"])
+            outcome = {key: entry.get(key) for key in ("format", "status", "issues", "measures")}
+        return {"sha256": entry["sha256"], "paths": entry["paths"], **outcome}
+
+    # Dataset
+
+    def rebuild_dataset(self) -> int:
+        """dataset.jsonl/.csv/.parquet and the codebook, rebuilt from records/ one record at a
+        time (memory stays flat with the archive's size); the number of rows."""
+        dataset_columns = columns(self.include_contact)
+        names = [column.name for column in dataset_columns]
+        schema = pa.schema(
+            [pa.field(column.name, _ARROW_TYPES[column.kind]) for column in dataset_columns]
+        )
+        count = 0
+        with (
+            _atomic_file(self.root / "dataset.jsonl", "w") as jsonl,
+            _atomic_file(self.root / "dataset.csv", "w") as csv_file,
+            _atomic_file(self.root / "dataset.parquet", "wb") as parquet_file,
+        ):
+            table = csv.writer(csv_file, lineterminator="\n")
+            table.writerow(names)
+            # No pandas metadata and no timestamps: two rebuilds give the same bytes.
+            with pq.ParquetWriter(parquet_file, schema) as parquet:
+                batch: list[dict[str, Any]] = []
+                for row in self._rows():
+                    jsonl.write(json.dumps(row, ensure_ascii=False) + "\n")
+                    table.writerow([_csv_cell(row[name]) for name in names])
+                    batch.append(row)
+                    count += 1
+                    if len(batch) == _PARQUET_BATCH_ROWS:
+                        parquet.write_table(pa.Table.from_pylist(batch, schema=schema))
+                        batch = []
+                if batch or count == 0:
+                    # An empty dataset still gets a row group, so every reader sees the columns.
+                    parquet.write_table(pa.Table.from_pylist(batch, schema=schema))
+        _write_text(self.root / "codebook.json", _json_text(codebook(self.include_contact)))
+        markdown = codebook_markdown(self.include_contact)
+        _write_text(
+            self.root / "codebook.md", markdown if markdown.endswith("\n") else markdown + "\n"
+        )
+        return count
+
+    def _rows(self) -> Iterator[dict[str, Any]]:
+        for path in self.record_files():
+            try:
+                record = ReportRecord.model_validate_json(path.read_bytes())
+            except ValueError as error:
+                # A record of another schema version, or a hand edit: the rest of the dataset
+                # is still worth having; the log names the file left out.
+                log.error("record %s left out of the dataset: %s", path.name, error)
+                continue
+            yield from measure_rows(record, self.include_contact)
+
+    # Runs
+
+    def write_run(self, name: str, summary: dict[str, Any]) -> Path:
+        """runs/<name>.json: what one run did (timings, counts, versions)."""
+        safe = _UNSAFE_RUN_CHARACTERS.sub("-", name).strip(".-") or "run"
+        path = self.runs / f"{safe}.json"
+        _write_text(path, _json_text(summary))
+        return path
+
+
+def _checked_sha256(sha256: str) -> str:
+    # The hash becomes a file name: anything but 64 hex digits could name another file.
+    if not _SHA256.match(sha256):
+        raise ValueError(f"not a lowercase sha256 hex digest: {sha256!r}")
+    return sha256
+
+
+def _json_text(value: Any) -> str:
+    # default=str: a run summary may hold datetimes or paths.
+    return json.dumps(value, indent=2, ensure_ascii=False, default=str) + "\n"
+
+
+def _read_json(path: Path) -> Any:
+    """The JSON in `path`, or None when it is missing or not JSON."""
+    try:
+        return json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+
+
+def _csv_cell(value: Any) -> Any:
+    # JSON's spelling, which every CSV reader takes for a boolean (Python's str gives True).
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def _write_text(path: Path, text: str) -> None:
+    with _atomic_file(path, "w") as file:
+        file.write(text)
+
+
+@contextlib.contextmanager
+def _atomic_file(path: Path, mode: Literal["w", "wb"]) -> Iterator[IO[Any]]:
+    """A file that appears at `path` whole when the block ends, or not at all: written under a
+    temporary name in the same folder (so the rename stays on one file system), then renamed
+    over `path`. A failure removes the temporary file; a kill leaves it for the next
+    BatchStore to clean."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        # "x": a temporary name is never shared. newline="": "\n" is written as given.
+        file: IO[Any] = (
+            open(temporary, "x", encoding="utf-8", newline="")
+            if mode == "w"
+            else open(temporary, "xb")
+        )
+        with file:
+            yield file
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _remove_leftover_temporaries(folder: Path) -> None:
+    """Remove what a killed write left behind; it is never read as a record."""
+    for path in folder.iterdir():
+        if _TEMPORARY.match(path.name) and path.is_file():
+            log.info("removing %s, left by an interrupted write", path)
+            path.unlink(missing_ok=True)

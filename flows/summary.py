@@ -1,0 +1,103 @@
+"""What a batch run did, counted: by status, format, language and country, the slowest files
+and the failure reasons; as a dict for `runs/`, and as markdown for the Prefect artifact and
+the command line."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+_SLOWEST = 5
+
+
+@dataclass
+class RunSummary:
+    extractor_version: str
+    inputs: int
+    distinct: int
+    skipped: int = 0
+    rows: int | None = None
+    seconds: float | None = None
+    statuses: Counter[str] = field(default_factory=Counter)
+    formats: Counter[str] = field(default_factory=Counter)
+    languages: Counter[str] = field(default_factory=Counter)
+    countries: Counter[str] = field(default_factory=Counter)
+    failures: Counter[str] = field(default_factory=Counter)
+    timings: list[tuple[float, str]] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
+
+    def add(self, record_json: str, name: str, seconds: float) -> None:
+        """Count one new record (its JSON text as written to records/)."""
+        record = json.loads(record_json)
+        self.statuses[record["status"]] += 1
+        self.formats[record["source"]["format"] or "unknown"] += 1
+        self.languages[record["languages"]["content"] or "unknown"] += 1
+        party = (record["report"].get("party") or {}).get("iso3")
+        countries = (
+            {party}
+            if party
+            else {(measure["country"] or {}).get("iso3") for measure in record["measures"]}
+        )
+        for country in sorted(code or "unknown" for code in countries):
+            self.countries[country] += 1
+        if record["status"] == "failed":
+            self.failures[record["issues"][0]["code"]] += 1
+        self.timings.append((seconds, name))
+        self.timings = sorted(self.timings, reverse=True)[:_SLOWEST]
+
+    @property
+    def extracted(self) -> int:
+        return sum(self.statuses.values())
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "extractor_version": self.extractor_version,
+            "inputs": self.inputs,
+            "distinct": self.distinct,
+            "extracted": self.extracted,
+            "skipped": self.skipped,
+            "dataset_rows": self.rows,
+            "seconds": self.seconds,
+            "by_status": dict(sorted(self.statuses.items())),
+            "by_format": dict(sorted(self.formats.items())),
+            "by_language": dict(sorted(self.languages.items())),
+            "by_country": dict(sorted(self.countries.items())),
+            "failure_reasons": dict(sorted(self.failures.items())),
+            "unreadable": sorted(self.unreadable),
+            "slowest": [
+                {"file": name, "seconds": round(seconds, 3)} for seconds, name in self.timings
+            ],
+        }
+
+
+def summary_markdown(summary: RunSummary) -> str:
+    return summary_text(summary.as_dict())
+
+
+def summary_text(data: dict[str, Any]) -> str:
+    """The summary of `RunSummary.as_dict()` as markdown, readable in a terminal too."""
+    lines = [
+        "# qpr ingest",
+        "",
+        f"Extractor {data['extractor_version']}: {data['inputs']} input file(s), "
+        f"{data['distinct']} distinct, {data['extracted']} extracted, {data['skipped']} "
+        f"already done; {data['dataset_rows']} dataset row(s).",
+    ]
+    for title, key in (
+        ("Status", "by_status"),
+        ("Format", "by_format"),
+        ("Content language", "by_language"),
+        ("Country", "by_country"),
+        ("Failure reason", "failure_reasons"),
+    ):
+        if data[key]:
+            lines += ["", f"| {title} | files |", "|---|---|"]
+            lines += [f"| {name} | {count} |" for name, count in data[key].items()]
+    if data["unreadable"]:
+        lines += ["", "Could not be read: " + ", ".join(data["unreadable"])]
+    if data["slowest"]:
+        lines += ["", "| Slowest file | seconds |", "|---|---|"]
+        lines += [f"| {item['file']} | {item['seconds']} |" for item in data["slowest"]]
+    return "\n".join(lines) + "\n"
