@@ -33,7 +33,7 @@ from pipeline.language import load_detector
 
 # A Prefect task run costs about 30 ms of CPU here: documents go to workers in chunks, bounded
 # in count and in bytes so a worker never holds a whole archive.
-CHUNK_DOCUMENTS = 16
+CHUNK_DOCUMENTS = 64
 CHUNK_BYTES = 32 * 2**20
 # Chunks in flight per worker: enough to keep every worker busy, few enough that the driver's
 # memory does not grow with the archive.
