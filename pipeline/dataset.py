@@ -6,7 +6,7 @@ details (e-mail, phone, address) are left out unless asked for.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from schemas import SCHEMA_VERSION, Issue, Measure, ReportRecord
 from schemas.common import Country
-from schemas.measure import Budget, Evaluation, GoalValue, Partner
+from schemas.measure import Budget, CodedValue, Evaluation, GoalValue, Partner
 from schemas.report import Contact, Extractor, Languages, Period, Report, SourceInfo
 
 __all__ = ["Column", "codebook", "codebook_markdown", "columns", "measure_rows"]
@@ -50,6 +50,15 @@ def _column(
     else:
         raise ValueError(f"column {name!r} has no description")
     return Column(name, kind, description, personal)
+
+
+def _source_column(name: str) -> Column:
+    return _column(
+        f"{name}_source",
+        "string",
+        (GoalValue, "source"),
+        template=f"Where each of {name} comes from: {{}}; joined by '; ' as {name}",
+    )
 
 
 _COLUMNS: tuple[Column, ...] = (
@@ -173,6 +182,12 @@ _COLUMNS: tuple[Column, ...] = (
         template="{}: their entity type codes joined by '; ' (empty for a row without a type)",
     ),
     _column(
+        "partner_types_source",
+        "string",
+        text="Where each partner's type comes from (form, or inferred from its name), "
+        "joined by '; ' as partner_types",
+    ),
+    _column(
         "evaluated",
         "boolean",
         (Evaluation, "evaluated"),
@@ -180,30 +195,28 @@ _COLUMNS: tuple[Column, ...] = (
     ),
     _column("conclusions", "string", (Evaluation, "conclusions")),
     _column("goals", "string", (Measure, "goals"), template="{}: codes joined by '; '"),
-    _column(
-        "goals_source",
-        "string",
-        (GoalValue, "source"),
-        text="Where each goal was read (form, heading or inferred), joined by '; ' as goals",
-    ),
+    _source_column("goals"),
     _column(
         "areas_of_monitoring",
         "string",
         (Measure, "areas_of_monitoring"),
         text="Areas of monitoring of the measure: codes joined by '; '",
     ),
+    _source_column("areas_of_monitoring"),
     _column(
         "cultural_domains",
         "string",
         (Measure, "cultural_domains"),
         text="Cultural domains of the measure: codes joined by '; '",
     ),
+    _source_column("cultural_domains"),
     _column(
         "transversal_priorities",
         "string",
         (Measure, "transversal_priorities"),
         template="Transversal priorities as codes joined by '; '. {}",
     ),
+    _source_column("transversal_priorities"),
     _column(
         "languages",
         "string",
@@ -321,13 +334,10 @@ def _measure_values(measure: Measure, issues: list[Issue]) -> dict[str, Value]:
         **_partner_values(measure.partners),
         "evaluated": evaluation.evaluated,
         "conclusions": evaluation.conclusions,
-        "goals": _joined(goal.code.value for goal in measure.goals),
-        "goals_source": _joined(goal.source.value for goal in measure.goals),
-        "areas_of_monitoring": _joined(area.code.value for area in measure.areas_of_monitoring),
-        "cultural_domains": _joined(domain.code.value for domain in measure.cultural_domains),
-        "transversal_priorities": _joined(
-            priority.code.value for priority in measure.transversal_priorities
-        ),
+        **_coded_values("goals", measure.goals),
+        **_coded_values("areas_of_monitoring", measure.areas_of_monitoring),
+        **_coded_values("cultural_domains", measure.cultural_domains),
+        **_coded_values("transversal_priorities", measure.transversal_priorities),
         "languages": _compact_json(dict(sorted(measure.languages.items()))),
         **_issue_values(measure.index, issues),
     }
@@ -356,6 +366,14 @@ def _partner_values(partners: list[Partner]) -> dict[str, Value]:
         "partner_types": _joined(
             partner.entity_type.value if partner.entity_type else "" for partner in partners
         ),
+        "partner_types_source": _joined(partner.source.value for partner in partners),
+    }
+
+
+def _coded_values(name: str, values: Sequence[CodedValue[Any]]) -> dict[str, Value]:
+    return {
+        name: _joined(value.code.value for value in values),
+        f"{name}_source": _joined(value.source.value for value in values),
     }
 
 

@@ -15,13 +15,14 @@ from pipeline.fields.choices import lookup, lookup_list, parse_yes_no
 from pipeline.fields.country import find_country, resolve_country
 from pipeline.fields.partners import parse_partners
 from pipeline.fields.text import TextValue, text_value
+from pipeline.inference import infer_codes, infer_entity_type
 from pipeline.language import detect_language
 from pipeline.layout import MeasurePlace
 from pipeline.normalize import Line, match_key
 from pipeline.outline import area_goal
 from pipeline.segment import MeasureSection
 from pipeline.tables import load_table
-from schemas.common import Country, EntityType, Nature, Scope, Span
+from schemas.common import Country, EntityType, Nature, Scope, Source, Span
 from schemas.measure import (
     AreaValue,
     Budget,
@@ -48,6 +49,7 @@ _CODED_FIELDS: dict[str, tuple[str, ...]] = {
     "cultural_domains": ("cultural_domains",),
     "transversal_priorities": ("transversal_priorities",),
 }
+_INFERRED_FIELDS = ("cultural_domains", "areas_of_monitoring", "transversal_priorities")
 _CODED_MODELS: dict[str, Callable[..., Any]] = {
     "goals": GoalValue,
     "areas_of_monitoring": AreaValue,
@@ -146,6 +148,8 @@ def extract_measure(
     coded = _read_coded(section, issues)
     if place is not None:
         _add_heading_codes(coded, place)
+    free_text = [value for name in _FREE_TEXT_FIELDS if (value := field_text(name))]
+    _add_inferred_codes(coded, text_value((title,)) if title else None, free_text)
     for duplicate in section.duplicates:
         issues.add(
             IssueCode.DUPLICATE_LABEL,
@@ -393,18 +397,23 @@ def _read_partners(section: MeasureSection, issues: _Issues) -> list[Partner]:
                 "partners",
                 f"a partner row gives the type '{row.type.text if row.type else ''}' but no name",
             )
-        elif row.type is None:
+        entity_type, source = row.entity_type, Source.FORM
+        if row.name is not None and row.type is None:
+            entity_type = infer_entity_type(row.name.text)
+            source = Source.INFERRED if entity_type else Source.FORM
+            inferred = f"; '{entity_type}' is inferred from its name" if entity_type else ""
             issues.add(
                 IssueCode.PARTNER_TYPE_MISSING,
                 Severity.WARNING,
                 "partners",
-                f"the partner '{row.name.text[:60]}' has no type of entity",
+                f"the partner '{row.name.text[:60]}' has no type of entity{inferred}",
             )
         partners.append(
             Partner(
                 name=row.name.text if row.name else None,
-                entity_type=EntityType(row.entity_type) if row.entity_type else None,
+                entity_type=EntityType(entity_type) if entity_type else None,
                 raw_type=row.type.text if row.type else None,
+                source=source,
                 span=span,
             )
         )
@@ -487,6 +496,29 @@ def _add_heading_codes(coded: dict[str, list[Any]], place: MeasurePlace) -> None
                 code=code, raw=line.text, source="heading", span=_line_span(line)
             )
         )
+
+
+def _add_inferred_codes(
+    coded: dict[str, list[Any]], title: TextValue | None, texts: list[TextValue]
+) -> None:
+    """Domains, areas and target groups the form leaves blank, read from the text: marked
+    `inferred`, with every evidence span; a field the form fills is never touched."""
+    for vocabulary in _INFERRED_FIELDS:
+        if coded[vocabulary]:
+            continue
+        for inferred in infer_codes(vocabulary, title, texts):
+            evidence = [
+                Span(start=item.start, end=item.end, page=item.page) for item in inferred.evidence
+            ]
+            coded[vocabulary].append(
+                _CODED_MODELS[vocabulary](
+                    code=inferred.code,
+                    raw=inferred.evidence[0].text,
+                    source=Source.INFERRED,
+                    span=evidence[0],
+                    evidence=evidence,
+                )
+            )
 
 
 def _read_codes(section: MeasureSection, name: str, spans: dict[str, Span]) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Generic, TypeVar
 
 from pydantic import Field
 
@@ -60,32 +61,39 @@ class Evaluation(Model):
     conclusions: str | None = Field(description="Main conclusions/recommendations, as written")
 
 
-class GoalValue(Model):
-    code: Goal
-    raw: str
-    source: Source
+CodeT = TypeVar("CodeT", bound=StrEnum)
+
+
+class CodedValue(Model, Generic[CodeT]):
+    """A goal, area, domain or priority: its code and where it was read or inferred from."""
+
+    code: CodeT
+    raw: str = Field(description="The wording read (for an inferred value, its first evidence)")
+    source: Source = Field(
+        description="form (the measure's own field), heading (a heading above it) or inferred "
+        "(from its text)"
+    )
     span: Span | None
+    evidence: list[Span] = Field(
+        default_factory=list,
+        description="For an inferred value, every place in the text that supports it",
+    )
 
 
-class AreaValue(Model):
-    code: AreaOfMonitoring
-    raw: str
-    source: Source
-    span: Span | None
+class GoalValue(CodedValue[Goal]):
+    pass
 
 
-class DomainValue(Model):
-    code: CulturalDomain
-    raw: str
-    source: Source
-    span: Span | None
+class AreaValue(CodedValue[AreaOfMonitoring]):
+    pass
 
 
-class PriorityValue(Model):
-    code: TransversalPriority
-    raw: str
-    source: Source
-    span: Span | None
+class DomainValue(CodedValue[CulturalDomain]):
+    pass
+
+
+class PriorityValue(CodedValue[TransversalPriority]):
+    pass
 
 
 class Entity(Model):

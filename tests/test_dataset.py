@@ -71,8 +71,11 @@ SOURCE_FIELDS: dict[str, tuple[type[BaseModel], str]] = {
     "goals": (Measure, "goals"),
     "goals_source": (GoalValue, "source"),
     "areas_of_monitoring": (Measure, "areas_of_monitoring"),
+    "areas_of_monitoring_source": (GoalValue, "source"),
     "cultural_domains": (Measure, "cultural_domains"),
+    "cultural_domains_source": (GoalValue, "source"),
     "transversal_priorities": (Measure, "transversal_priorities"),
+    "transversal_priorities_source": (GoalValue, "source"),
     "languages": (Measure, "languages"),
     "issue_codes": (Issue, "code"),
 }
@@ -86,8 +89,10 @@ COLUMN_NAMES = [
     *("year", "reported_by_civil_society", "description", "website", "results"),
     *("key_objectives", "scope", "nature", "budget_raw", "budget_status", "budget_amount"),
     *("budget_currency", "budget_amounts", "partner_count", "partner_names", "partner_types"),
-    *("evaluated", "conclusions", "goals", "goals_source", "areas_of_monitoring"),
-    *("cultural_domains", "transversal_priorities", "languages", "issue_count", "issue_codes"),
+    *("partner_types_source", "evaluated", "conclusions", "goals", "goals_source"),
+    *("areas_of_monitoring", "areas_of_monitoring_source", "cultural_domains"),
+    *("cultural_domains_source", "transversal_priorities", "transversal_priorities_source"),
+    *("languages", "issue_count", "issue_codes"),
 ]
 KIND_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
@@ -166,7 +171,9 @@ def test_values_of_a_known_measure(kenya: ReportRecord) -> None:
         "Malindi Investment Promotion Office; Baobab Arts Trust; "
         "Visual Artists’ Association; Public Broadcasting Corporation"
     )
-    assert row["partner_types"] == "public_sector; ; civil_society; public_sector"
+    # The third partner has no type in the form: its type is inferred from its name.
+    assert row["partner_types"] == "public_sector; civil_society; civil_society; public_sector"
+    assert row["partner_types_source"] == "form; inferred; form; form"
     assert (row["goals"], row["goals_source"]) == ("goal_1", "heading")
     assert row["areas_of_monitoring"] == "cultural_and_creative_sectors"
     assert row["evaluated"] is True
@@ -254,7 +261,11 @@ def test_every_column_is_described_from_the_schema_where_it_can_be() -> None:
             if described:
                 assert described in column.description, column.name
     assert set(SOURCE_FIELDS) <= set(names(True))
-    assert set(names(True)) - set(SOURCE_FIELDS) == {"partner_count", "issue_count"}
+    assert set(names(True)) - set(SOURCE_FIELDS) == {
+        "partner_count",
+        "issue_count",
+        "partner_types_source",
+    }
 
 
 @pytest.mark.parametrize("include_contact", [False, True])

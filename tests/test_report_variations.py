@@ -241,7 +241,9 @@ def titles(record: ReportRecord) -> list[str | None]:
 
 
 def codes(values: Iterable) -> list[str]:
-    return [value.code.value for value in values]
+    """The codes the document states (form or heading); inferred ones are tested in
+    tests/test_inference.py."""
+    return [value.code.value for value in values if value.source.value != "inferred"]
 
 
 def from_headings(values: Iterable) -> list[str]:

@@ -51,19 +51,34 @@ def codes(values: list[dict[str, Any]] | list[str]) -> list[str]:
     return sorted(value["code"] if isinstance(value, dict) else value for value in values)
 
 
+def stated(values: list[Any]) -> list[Any]:
+    """What the document states (the form or a heading): the truth knows nothing of values
+    qpr infers from the text. Scope and nature are plain codes, always stated."""
+    return [v for v in values if not isinstance(v, dict) or v.get("source") != "inferred"]
+
+
 def project_measure(measure: dict[str, Any], keys: list[str]) -> dict[str, Any]:
-    """The record's measure in the truth's shape: codes, budget and partners reduced."""
+    """The record's measure in the truth's shape: codes, budget and partners reduced; only
+    stated values, never inferred ones."""
     projected: dict[str, Any] = {}
     for key in keys:
         value = measure.get(key)
         if key in LIST_FIELDS:
-            value = codes(value or [])
+            value = codes(
+                stated(value or []) if value and isinstance(value[0], dict) else value or []
+            )
         elif key == "country" and value is not None:
             value = {"name": value["name"], "iso3": value["iso3"]}
         elif key == "budget":
             value = {name: value[name] for name in ("status", "amount", "currency")}
         elif key == "partners":
-            value = [{"name": p["name"], "entity_type": p["entity_type"]} for p in value]
+            value = [
+                {
+                    "name": p["name"],
+                    "entity_type": p["entity_type"] if p["source"] == "form" else None,
+                }
+                for p in value
+            ]
         elif key == "evaluation":
             value = {"evaluated": value["evaluated"], "conclusions": value["conclusions"]}
         projected[key] = value
