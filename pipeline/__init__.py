@@ -106,7 +106,12 @@ def extract_bytes(data: bytes, filename: str, include_text: bool = False) -> Rep
                 message=f"the labels are split evenly between languages: {shares}",
             )
         )
-    languages = Languages(form=form, content=_report_content_language(measures), shares=shares)
+    languages = Languages(
+        form=form,
+        content=_report_content_language(measures),
+        shares=shares,
+        content_shares=_content_shares(measures),
+    )
     return build_record(
         source, languages, report, measures, issues, document.text if include_text else None
     )
@@ -140,6 +145,24 @@ def _order_break(index: int, line: Line) -> Issue:
         message=f"the label '{line.text[:60]}'{where} goes back in the form's order with no "
         "title before it: another measure may start there",
     )
+
+
+def _content_shares(measures: list[Measure]) -> dict[str, float]:
+    """Each detected language's share of the free text, by characters."""
+    sizes: dict[str, int] = {}
+    for measure in measures:
+        texts = {
+            "description": measure.description,
+            "results": measure.results,
+            "conclusions": measure.evaluation.conclusions,
+            "key_objectives": measure.key_objectives,
+        }
+        for field, text in texts.items():
+            language = measure.languages.get(field)
+            if text and language:
+                sizes[language] = sizes.get(language, 0) + len(text)
+    total = sum(sizes.values())
+    return {language: round(size / total, 4) for language, size in sorted(sizes.items())}
 
 
 def _report_content_language(measures: list[Measure]) -> str | None:

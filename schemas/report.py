@@ -26,6 +26,11 @@ class Languages(Model):
     form: LanguageCode | None = Field(description="Language with most distinct matched labels")
     content: LanguageCode | None = Field(description="Language of the free text (langdetect)")
     shares: dict[str, float] = Field(description="Split of the matched labels by language")
+    content_shares: dict[str, float] = Field(
+        default_factory=dict,
+        description="Split of the free text (characters of description, results, conclusions "
+        "and key objectives whose language was detected) by language: a mixed document's mix",
+    )
 
 
 class Period(Model):

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+from form_labels import english_record
+
+from pipeline import extract_bytes, extract_file
 from pipeline.labels import LabelMatch
 from pipeline.language import content_language, detect_language, form_language
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 
 def label(field: str, language: str) -> LabelMatch:
@@ -42,3 +50,45 @@ def test_content_language_reuses_agreeing_fields() -> None:
     assert content_language({"description": "en", "results": "en"}, ["x"]) == "en"
     mixed = ["The programme supports young artists across the regions of the country every year."]
     assert content_language({"description": "en", "results": None}, mixed) == "en"
+
+
+def _record(description: str, results: str) -> bytes:
+    return english_record(
+        title="Programme", head=("Ministry",), description=description, results=results
+    ).encode("utf-8")
+
+
+def test_a_record_in_another_language_gets_that_language() -> None:
+    portuguese = extract_bytes(
+        _record(
+            "O programa apoia grupos de música tradicional nas comunidades do interior do país, "
+            "com bolsas anuais e oficinas de formação para jovens artistas.",
+            "Mais de cem grupos receberam apoio e três festivais regionais foram criados.",
+        ),
+        "pt.txt",
+    )
+    arabic = extract_bytes(
+        _record(
+            "يدعم البرنامج الفرق الموسيقية التقليدية في المناطق الريفية من خلال منح سنوية "
+            "وورش تدريبية للفنانين الشباب في جميع أنحاء البلاد.",
+            "حصلت أكثر من مائة فرقة على الدعم وتم إنشاء ثلاثة مهرجانات إقليمية جديدة.",
+        ),
+        "ar.txt",
+    )
+    assert (portuguese.languages.form, portuguese.languages.content) == ("en", "pt")
+    assert arabic.languages.content == "ar"
+    assert arabic.measures[0].languages == {"description": "ar", "results": "ar"}
+
+
+def test_a_mixed_document_gives_each_language_its_share() -> None:
+    record = extract_file(SAMPLES / "reports" / "madagascar-2020-fr.docx")
+    assert record.languages.content == "fr"
+    assert set(record.languages.content_shares) == {"en", "fr"}
+    assert record.languages.content_shares["fr"] > record.languages.content_shares["en"] > 0.1
+    assert sum(record.languages.content_shares.values()) == pytest.approx(1.0, abs=1e-3)
+
+
+def test_a_short_field_gets_no_language() -> None:
+    record = extract_bytes(_record("Grants for bands.", "Ten bands."), "short.txt")
+    assert record.measures[0].languages == {"description": None, "results": None}
+    assert record.languages.content is None and record.languages.content_shares == {}
