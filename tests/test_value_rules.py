@@ -706,7 +706,7 @@ def test_json_keys_come_in_the_contract_order_with_the_schema_version() -> None:
     ]
     assert list(document["extractor"]) == ["name", "version"]
     assert list(document["source"]) == ["filename", "sha256", "format", "size_bytes", "pages"]
-    assert list(document["languages"]) == ["form", "content", "shares"]
+    assert list(document["languages"]) == ["form", "content", "shares", "content_shares"]
     measure = document["measures"][0]
     assert list(measure) == [
         "measure_id", "index", "title", "agency", "country", "year", "reported_by_civil_society",
