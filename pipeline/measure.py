@@ -18,6 +18,7 @@ from pipeline.fields.text import TextValue, text_value
 from pipeline.inference import infer_codes, infer_entity_type
 from pipeline.language import detect_language
 from pipeline.layout import MeasurePlace
+from pipeline.nlp import find_entities
 from pipeline.normalize import Line, match_key
 from pipeline.outline import area_goal
 from pipeline.segment import MeasureSection
@@ -28,6 +29,7 @@ from schemas.measure import (
     Budget,
     BudgetStatus,
     DomainValue,
+    Entity,
     Evaluation,
     GoalValue,
     Measure,
@@ -49,6 +51,8 @@ _CODED_FIELDS: dict[str, tuple[str, ...]] = {
     "cultural_domains": ("cultural_domains",),
     "transversal_priorities": ("transversal_priorities",),
 }
+# The free text whose entities are kept (design.md §3).
+_ENTITY_FIELDS = ("description", "results", "conclusions")
 _INFERRED_FIELDS = ("cultural_domains", "areas_of_monitoring", "transversal_priorities")
 _CODED_MODELS: dict[str, Callable[..., Any]] = {
     "goals": GoalValue,
@@ -166,6 +170,9 @@ def extract_measure(
             f"starting '{section.trailing[0].text[:60]}'",
         )
     languages = {name: detect_language(text) for name, text in texts.items() if text}
+    entities = _find_entities(
+        {name: value for name in _ENTITY_FIELDS if (value := field_text(name))}, languages
+    )
     measure = Measure(
         measure_id=measure_id,
         index=index,
@@ -189,7 +196,7 @@ def extract_measure(
         cultural_domains=coded["cultural_domains"],
         transversal_priorities=coded["transversal_priorities"],
         languages=dict(sorted(languages.items())),
-        entities=[],
+        entities=entities,
         spans=dict(sorted(spans.items())),
     )
     return measure, issues.items
@@ -199,6 +206,28 @@ def _labelled_title(section: MeasureSection) -> Line | None:
     """The title given under a label (the 2012 interactive form, Parties' own tables)."""
     value = section.field("title")
     return value.lines[0] if value and value.lines else None
+
+
+def _find_entities(values: dict[str, TextValue], languages: dict[str, str | None]) -> list[Entity]:
+    """Organisations, places, dates, money and laws the free text mentions, with offsets into
+    the document; the field name says where each was found."""
+    names = list(values)
+    # A field too short for its own language is read in the language of the others.
+    detected = [language for language in languages.values() if language]
+    usual = max(sorted(set(detected)), key=detected.count) if detected else None
+    found = find_entities([(values[name].text, languages.get(name) or usual) for name in names])
+    entities = [
+        Entity(
+            text=mention.text,
+            label=mention.label,
+            field=name,
+            start=values[name].document_offset(mention.start),
+            end=values[name].document_offset(mention.end),
+        )
+        for name, mentions in zip(names, found, strict=True)
+        for mention in mentions
+    ]
+    return sorted(entities, key=lambda entity: entity.start)
 
 
 def _read_header(
