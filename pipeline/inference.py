@@ -14,7 +14,6 @@ from functools import cache
 from pipeline.fields.text import TextValue
 from pipeline.tables import load_table
 
-
 # What may stand before the first word of a sentence: nothing, an end of sentence, a line
 # break, a bullet.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[-•*]\s+)$")
