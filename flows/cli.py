@@ -57,14 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     ingest.add_argument("sources", nargs="+", metavar="SRC")
     ingest.add_argument("--out", type=Path, required=True, metavar="DIR")
-    ingest.add_argument(
-        "--workers", type=int, default=1, metavar="N", help="processes extracting in parallel"
-    )
-    where = ingest.add_mutually_exclusive_group()
-    where.add_argument("--dask", action="store_true", help="on a temporary local Dask cluster")
-    where.add_argument(
-        "--dask-address", metavar="ADDR", help="on an existing Dask cluster (tcp://HOST:PORT)"
-    )
+    _add_runner_options(ingest)
     ingest.add_argument(
         "--include-contact",
         action="store_true",
@@ -77,10 +70,7 @@ def _parser() -> argparse.ArgumentParser:
         help="re-run a batch folder's inputs under the current extractor and report changes",
     )
     reprocess.add_argument("out", type=Path, metavar="DIR")
-    reprocess.add_argument("--workers", type=int, default=1, metavar="N")
-    where = reprocess.add_mutually_exclusive_group()
-    where.add_argument("--dask", action="store_true", help="on a temporary local Dask cluster")
-    where.add_argument("--dask-address", metavar="ADDR", help="on an existing Dask cluster")
+    _add_runner_options(reprocess)
     reprocess.add_argument(
         "--promote", action="store_true", help="make the new version the folder's current one"
     )
@@ -129,6 +119,18 @@ def _extract(arguments: argparse.Namespace) -> int:
         else:
             print("[\n" + ",\n".join(texts) + "\n]")
     return 1 if failed else 0
+
+
+def _add_runner_options(command: argparse.ArgumentParser) -> None:
+    """Where a flow's extraction runs: local processes, or a Dask cluster."""
+    command.add_argument(
+        "--workers", type=int, default=1, metavar="N", help="processes extracting in parallel"
+    )
+    where = command.add_mutually_exclusive_group()
+    where.add_argument("--dask", action="store_true", help="on a temporary local Dask cluster")
+    where.add_argument(
+        "--dask-address", metavar="ADDR", help="on an existing Dask cluster (tcp://HOST:PORT)"
+    )
 
 
 def _ingest(arguments: argparse.Namespace) -> int:
