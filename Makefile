@@ -12,7 +12,7 @@ install: $(STAMP)
 # constraints.txt pins every package, so a user, a developer and CI install the same versions.
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,models]'
 	touch $(STAMP)
 
 # The ingest flow on the bundled samples, on the embedded local Prefect API (nothing to start).

@@ -47,6 +47,9 @@ TRAINED_NAME_PREFIX: Final = "QPR_SPACY_MODEL_"
 # Where two candidates overlap, the longer wins; at one length, the more specific label.
 _RANK: Final = {"LAW": 0, "MONEY": 1, "DATE": 2, "ORG": 3, "PLACE": 4}
 _CANDIDATES: Final = "qpr_candidates"
+# doc.user_data key: the acronyms a text defines ("… Board (KFTB)"), which name the body in the
+# other texts of one call too (a measure's fields are one document).
+_DEFINED: Final = "qpr_defined_acronyms"
 _SETTINGS: Final = load_table("nlp_pipelines")
 _PATTERNS: Final = load_table("nlp_patterns")
 _MONEY_WORDS: Final = load_table("money")
@@ -80,19 +83,38 @@ def find_entities(
         if text.strip():
             groups.setdefault(_language_code(language), []).append(index)
     batch_size = int(_SETTINGS["batch_size"])
+    defined: set[str] = set()
     for code in sorted(groups):
         indexes = groups[code]
         batch = [texts[index][0] for index in indexes]
         docs = rule_pipeline(code or None).pipe(batch, batch_size=batch_size)
         for index, doc in zip(indexes, docs, strict=True):
             results[index] = [_mention(ent) for ent in doc.ents]
+            defined.update(doc.user_data.get(_DEFINED, ()))
         name = _trained_name(code) if allowed and code else None
         if name is None:
             continue
         trained_docs = _trained_pipeline(name).pipe(batch, batch_size=batch_size)
         for index, doc in zip(indexes, trained_docs, strict=True):
             results[index] = _merge(results[index], _trained_mentions(doc))
+    if defined:
+        for index, (text, _) in enumerate(texts):
+            results[index] = _merge(results[index], _acronym_mentions(text, defined))
     return results
+
+
+def _acronym_mentions(text: str, acronyms: set[str]) -> list[Mention]:
+    """Every whole-word use of an acronym defined in some text of the call, outside quotes
+    ("KFTB and county governments", where "… Board (KFTB)" was in the description)."""
+    pattern = re.compile(
+        r"(?<![\w&.-])(?:" + "|".join(map(re.escape, sorted(acronyms))) + r")(?![\w&-])"
+    )
+    quoted = [m.span() for m in _quoted_pattern().finditer(text)]
+    return [
+        Mention(m.group(), "ORG", m.start(), m.end())
+        for m in pattern.finditer(text)
+        if not any(q_start < m.start() and m.end() < q_end for q_start, q_end in quoted)
+    ]
 
 
 def trained_pipeline_name(language: str) -> str | None:
@@ -509,6 +531,8 @@ def make_dates(nlp: Language, name: str) -> PatternComponent:
 
 # ---------------------------------------------------------------------------------- PLACE
 
+_MAX_PLACE_TOKENS: Final = 6
+
 
 @cache
 def place_names() -> tuple[str, ...]:
@@ -541,8 +565,34 @@ def place_names() -> tuple[str, ...]:
     names.update(alias for code, items in aliases.items() if code != "EUU" for alias in items)
     places = load_table("nlp_places")
     names.update(*(places[group] for group in ("capitals", "cities", "regions")))
+    names.update(_subdivision_names())
     names -= {name for name in names if "," in name or "(" in name}
     return tuple(sorted(names))
+
+
+@cache
+def _subdivision_names() -> frozenset[str]:
+    """ISO 3166-2 subdivisions (pycountry) that are names rather than kinds or common words;
+    "Le Kef" is also written without its article ("au Kef", samples/nlp/README.md G2)."""
+    table = load_table("nlp_places")
+    rules = table["subdivisions"]
+    generic = frozenset(rules["generic_words"])
+    ambiguous = frozenset(rules["ambiguous"])
+    shortest = int(rules["shortest"])
+    articles = frozenset(table["articles"])
+    names: set[str] = set()
+    for subdivision in pycountry.subdivisions:
+        name = subdivision.name.split(" (", 1)[0].strip()
+        words = re.split(r"[\s\-\u2013]+", name)
+        if "," in name or "(" in name or all(w.lower() in generic for w in words):
+            continue
+        if name in ambiguous or len(name) < shortest:
+            continue
+        names.add(name)
+        first, _, rest = name.partition(" ")
+        if first in articles and len(rest) >= shortest - 1:
+            names.add(rest)
+    return frozenset(names)
 
 
 @Language.factory("qpr_places")
@@ -551,23 +601,176 @@ def make_places(nlp: Language, name: str) -> PlaceComponent:
 
 
 class PlaceComponent:
-    """Adds every place named as written (PhraseMatcher on ORTH: case-sensitive, whole tokens)."""
+    """Places (samples/nlp/README.md, PLACE): every place named as written (PhraseMatcher on
+    ORTH: case-sensitive, whole tokens); a capitalised run with a feature word ("Rankin Inlet",
+    "Puerto Natales"); a capitalised run after a place cue ("based in Yellowknife", "à
+    Koudougou", "la región de Aysén"); and the capitalised runs listed with a place ("Kisumu,
+    Eldoret and Garissa", "de Bouaké, de Korhogo et de Man")."""
 
     def __init__(self, nlp: Language) -> None:
+        table = load_table("nlp_places")
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.matcher.add("PLACE", [nlp.make_doc(name) for name in place_names()])
-        self.articles = frozenset(load_table("nlp_places")["articles"])
+        self.articles = frozenset(table["articles"])
+        self.after = frozenset(table["features"]["after"])
+        self.before = frozenset(table["features"]["before"])
+        context = table["context"]
+        self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.cues.add("CUE", [nlp.make_doc(cue) for cue in context["cues"]])
+        self.joins = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.joins.add("JOIN", [nlp.make_doc(join) for join in context["joins"]])
+        self.cue_articles = frozenset(context["articles"])
+        self.not_places = frozenset(context["not_places"])
+        self.demonym_endings = tuple(context["demonym_endings"])
+        self.inner = frozenset(context["inner_words"])
+        self.heads = _body_words()[0]
+        self.languages = _language_names()
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = _candidates(doc)
+        blocked = {i for span in candidates for i in range(span.start, span.end)}
+        places: dict[int, int] = {}
         for _, start, end in self.matcher(doc):
             # "à La Réunion", "y Los Lagos": a capitalised article inside a sentence is the
             # name's own (samples/nlp/README.md G2).
             before = doc[start - 1] if start > 0 else None
             if before is not None and before.text in self.articles and not before.is_sent_start:
                 start -= 1
-            candidates.append(Span(doc, start, end, label="PLACE"))
+            places[start] = max(end, places.get(start, end))
+        self._add_features(doc, blocked, places)
+        self._add_after_cues(doc, blocked, places)
+        self._add_listed(doc, blocked, places)
+        for start, end in places.items():
+            if not blocked.intersection(range(start, end)):
+                candidates.append(Span(doc, start, end, label="PLACE"))
         return doc
+
+    # -- capitalised runs
+
+    def _capital(self, doc: Doc, i: int, blocked: set[int]) -> bool:
+        if i >= len(doc) or i in blocked:
+            return False
+        text = doc[i].text
+        return text[0].isupper() and any(ch.isalpha() for ch in text)
+
+    def _run(self, doc: Doc, k: int, blocked: set[int]) -> int:
+        """The end of the capitalised run at `k` (k when there is none): capitalised words,
+        those glued by a hyphen or an apostrophe ("San-Pédro", "Fada N’Gourma"), and "de"/"del"
+        before a capitalised word ("Mar del Plata", "Ciudad Autónoma de Buenos Aires")."""
+        if not self._capital(doc, k, blocked):
+            return k
+        end = k + 1
+        while end < len(doc) and end - k < _MAX_PLACE_TOKENS and not doc[end].is_sent_start:
+            token, previous = doc[end], doc[end - 1]
+            glued = not previous.whitespace_ and (
+                previous.text in _HYPHENS or previous.text[-1] in "'’"
+            )
+            if self._capital(doc, end, blocked) or (glued and token.is_alpha):
+                end += 1
+            elif token.text in _HYPHENS and not token.whitespace_ and not previous.whitespace_:
+                end += 1
+            elif token.lower_ in self.inner and self._capital(doc, end + 1, blocked):
+                end += 1
+            else:
+                break
+        while end - 1 > k and not self._capital(doc, end - 1, blocked):
+            end -= 1
+        return end
+
+    def _plausible(self, doc: Doc, start: int, end: int, listed: bool = False) -> bool:
+        """A run that may be a place: no body's head noun, month, language, demonym or
+        acronym ("in Parliament", "in March", "in Inuktitut", "in Ghanaian venues", "in KFTB").
+        A lone head word listed among places is one ("Cuyo, Centro, Patagonia")."""
+        words = doc[start:end]
+        first = words[0]
+        if first.text in self.not_places or (first.is_stop and first.text not in self.articles):
+            return False
+        if words.text in self.languages:
+            return False
+        if any(t.lower_ in self.heads for t in words) and not (listed and len(words) == 1):
+            return False
+        if len(words) == 1 and (
+            _acronym_shaped(first) or first.lower_.endswith(self.demonym_endings)
+        ):
+            return False
+        # "the Inuit Writers' Circle": a plural owner is no place.
+        return not (end < len(doc) and doc[end].text in _PLURAL_MARKS)
+
+    # -- the three rules
+
+    def _add_features(self, doc: Doc, blocked: set[int], places: dict[int, int]) -> None:
+        i = 0
+        while i < len(doc):
+            end = self._run(doc, i, blocked)
+            if end - i >= 2 and (doc[i].text in self.before or doc[end - 1].text in self.after):
+                if self._plausible(doc, i, end) and not doc[i].is_sent_start:
+                    places[i] = max(end, places.get(i, end))
+            i = max(end, i + 1)
+
+    def _add_after_cues(self, doc: Doc, blocked: set[int], places: dict[int, int]) -> None:
+        for _, cue_start, cue_end in self.cues(doc):
+            # "the province of Limpopo", but "Department of Arts" is a body's name.
+            if cue_end - cue_start > 1 and not doc[cue_start].is_lower:
+                continue
+            k = cue_end
+            if k < len(doc) and doc[k].text in self.cue_articles:
+                k += 1
+            if k < len(doc) and doc[k].is_sent_start:
+                continue
+            end = self._run(doc, k, blocked)
+            if end > k and self._plausible(doc, k, end):
+                places[k] = max(end, places.get(k, end))
+
+    def _add_listed(self, doc: Doc, blocked: set[int], places: dict[int, int]) -> None:
+        """From each place, on to the capitalised runs joined to it on either side, then from
+        those ("son Coyhaique, Puerto Natales, Punta Arenas, Castro")."""
+        joins = {start: end for _, start, end in self.joins(doc)}
+        queue = sorted(places)
+        while queue:
+            start = queue.pop(0)
+            end = places[start]
+            before = self._run_before(doc, start, blocked)
+            if before is not None and before not in places:
+                places[before] = start - 1
+                queue.append(before)
+            join_end = joins.get(end)
+            if join_end is None:
+                continue
+            k = join_end
+            if k < len(doc) and doc[k].text in self.cue_articles:
+                k += 1
+            if k >= len(doc) or doc[k].is_sent_start or k in places:
+                continue
+            run_end = self._run(doc, k, blocked)
+            if run_end > k and self._plausible(doc, k, run_end, listed=True):
+                places[k] = run_end
+                queue.append(k)
+
+    def _run_before(self, doc: Doc, start: int, blocked: set[int]) -> int | None:
+        """The start of a capitalised run that a comma or a coordinator joins to the place at
+        `start`: one word or a hyphenated one ("Noroeste, Noreste, Cuyo, Centro, Patagonia").
+        Only a list after a colon may open a sentence ("However, Kenya" is no list)."""
+        join = start - 1
+        if join < 1 or doc[join].text not in _LEFT_JOINS or doc[start].is_sent_start:
+            return None
+        k = join - 1
+        while k > 0 and doc[k - 1].text in _HYPHENS and not doc[k - 1].whitespace_:
+            k -= 2
+        if k < 0 or not self._capital(doc, k, blocked) or self._run(doc, k, blocked) != join:
+            return None
+        if doc[k].is_sent_start and (k == 0 or doc[k - 1].text != ":"):
+            return None
+        return k if self._plausible(doc, k, join, listed=True) else None
+
+
+_LEFT_JOINS: Final = frozenset({",", "and", "et", "y", "e"})
+_PLURAL_MARKS: Final = frozenset({"'", "’"})
+
+
+@cache
+def _language_names() -> frozenset[str]:
+    """Language names in English ("in Inuktitut" is no place), from pycountry."""
+    return frozenset(language.name for language in pycountry.languages)
 
 
 # ------------------------------------------------------------------------------------ ORG
@@ -642,6 +845,8 @@ class OrganizationComponent:
         self.known.add("ORG", [nlp.make_doc(name) for name in data["known_names"]])
         self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.acronyms.add("ORG", [nlp.make_doc(name) for name in data["known_acronyms"]])
+        self.apposition_nouns = frozenset(data["apposition_nouns"])
+        self.stop_words = frozenset(data["stop_words"])
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = _candidates(doc)
@@ -669,6 +874,12 @@ class OrganizationComponent:
             floor = end
         known = [(s, e) for _, s, e in self.known(doc)]
         known += [(s, e) for _, s, e in self.acronyms(doc) if s not in scan.blocked]
+        known += self._after_apposition(scan)
+        spelled = self._spelled_out(scan)
+        # A name that its acronym spells out is right where a head's name went too far or
+        # stopped short ("Fonds ivoirien … à partir", "Caisse nationale de garantie …").
+        names = [n for n in names if not any(n[0] < e and s < n[1] for s, e in spelled)]
+        known += spelled
         weak.difference_update(known)
         for start, end in self._with_acronyms(scan, sorted(set(names + known)), weak):
             candidates.append(Span(doc, start, end, label="ORG"))
@@ -696,7 +907,13 @@ class OrganizationComponent:
         return not (token.is_stop and not token.is_upper)
 
     def _is_lower_noun(self, token: Token) -> bool:
-        return token.is_alpha and token.is_lower and not token.is_stop and len(token) >= 3
+        return (
+            token.is_alpha
+            and token.is_lower
+            and not token.is_stop
+            and len(token) >= 3
+            and token.lower_ not in self.stop_words
+        )
 
     def _is_adjective(self, token: Token) -> bool:
         return token.is_lower and (
@@ -905,6 +1122,8 @@ class OrganizationComponent:
         parenthesis ("des droits voisins (SSDV)")."""
         doc = scan.doc
         end = k + 1
+        while scan.glued_hyphen(end) and scan.open(end + 1, head) and doc[end + 1].is_lower:
+            end += 2  # "des ciné-clubs du Faso"
         if scan.open(end, head) and self._is_adjective(doc[end]):
             return end + 1, doc[end].lower_ in self.adjectives
         if (
@@ -960,6 +1179,10 @@ class OrganizationComponent:
         """The end of "and Tourism" in "Ministry of Culture and Tourism"; None when what
         follows the coordinator is another name or no part of a name (G7)."""
         doc = scan.doc
+        if scan.open(j + 1, head) and doc[j + 1].lower_ in self.articles:
+            # "… Media Arts and the Pwani Creative Hub", "… de Salé et la fondation …": an
+            # article with no preposition before it opens another name (G7).
+            return None
         k = self._skip(scan, head, j + 1, self.english | self.romance | self.articles)
         if not scan.open(k, head):
             return None
@@ -977,6 +1200,9 @@ class OrganizationComponent:
         doc = scan.doc
         k = comma + 1
         while True:
+            # "ministère de la Communication, de la Culture, des Arts et du Tourisme"
+            k = self._skip(scan, head, k, self.romance - self.locating)
+            k = self._skip(scan, head, k, self.articles)
             if not (scan.open(k, head) and self._is_cap(doc[k])):
                 return None
             if self._starts_new_name(scan, head, k):
@@ -1028,7 +1254,59 @@ class OrganizationComponent:
             first = defined.get(token.text)
             if first is not None and token.i > first and token.i not in scan.blocked:
                 kept.append((token.i, token.i + 1))
+        doc.user_data[_DEFINED] = sorted(defined)
         return sorted(set(kept))
+
+    def _spelled_out(self, scan: _Scan) -> list[tuple[int, int]]:
+        """ "Caisse nationale de garantie des industries créatives (CNGIC)": before an acronym
+        in parentheses, the shortest stretch that holds a head noun and whose words' initials
+        spell the acronym is a name, whatever its case. A programme's acronym has no head
+        noun before it ("Programme national … (PNAEI)", samples/nlp/README.md G6)."""
+        doc = scan.doc
+        found = []
+        for close in range(2, len(doc)):
+            opening, acronym = close - 2, doc[close - 1]
+            if doc[close].text != ")" or doc[opening].text != "(" or not _acronym_shaped(acronym):
+                continue
+            letters = "".join(ch for ch in acronym.text if ch.isalpha()).casefold()
+            initials = ""
+            start = opening - 1
+            while start >= 0 and opening - start <= _MAX_NAME_TOKENS and scan.open(start, start):
+                token = doc[start]
+                if token.is_alpha and token.lower_ not in self.connectors:
+                    initials = token.lower_[0] + initials
+                if not letters.endswith(initials):
+                    break
+                if initials == letters and (
+                    self._is_head(token)
+                    or (token.text[0].isupper() and self._has_head(doc, start, opening))
+                ):
+                    found.append((start, opening))
+                    break
+                start -= 1
+        return found
+
+    def _has_head(self, doc: Doc, start: int, end: int) -> bool:
+        return any(t.lower_ in self.heads for t in doc[start:end])
+
+    def _after_apposition(self, scan: _Scan) -> list[tuple[int, int]]:
+        """ "le festival Dakar Hip-Hop Connexion", "la fondation Dar Lfenn", "au festival
+        lyonnais Gamescape": the capitalised run after a lower-case kind of body (and its
+        adjective) is the body's name, the kind itself is not (samples/nlp/README.md, ORG)."""
+        doc = scan.doc
+        found = []
+        for token in doc:
+            if token.text not in self.apposition_nouns or token.is_sent_start:
+                continue
+            k = token.i + 1
+            if scan.open(k, token.i) and doc[k].is_lower and self._is_adjective(doc[k]):
+                k += 1
+            if not (scan.open(k, k) and self._is_cap(doc[k])):
+                continue
+            end = self._capital_run(scan, k, k)
+            if end > k:
+                found.append((k, end))
+        return found
 
 
 # ------------------------------------------------------------------------------- entities
