@@ -490,9 +490,10 @@ class PatternComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = _candidates(doc)
-        for pattern, match in self._matches(doc.text):
+        text = doc.text  # spaCy rebuilds it from the tokens on every access
+        for pattern, match in self._matches(text):
             start, end = match.span("span") if "span" in pattern.groupindex else match.span()
-            bounds = self.adjust(doc.text, match, start, end) if start < end else None
+            bounds = self.adjust(text, match, start, end) if start < end else None
             if bounds is None:
                 continue
             span = doc.char_span(*bounds, label=self.label, alignment_mode="expand")
