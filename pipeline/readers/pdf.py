@@ -41,6 +41,7 @@ _WORD_HYPHEN_AT_END = re.compile(r"[^\W\d_]-$")
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
 _FIRST_WORD = re.compile(r"^[^\W\d_]+")
 _LETTER = re.compile(r"\w")
+_URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$", re.IGNORECASE)
 # List items: bullet glyphs (Symbol/Wingdings bullets arrive as private-use characters) and
 # "1." / "2)" numbering; Spanish "o" ("or") rules out Word's letter-o bullet.
 _LIST_ITEM = re.compile(r"^(?:[•◦▪▫●○■□►▸➢➤✓✔·*\-–\uf000-\uf0ff]\s|\d{1,2}[.)]\s)")
@@ -1370,7 +1371,9 @@ def _join(text: str, hyphen: _Hyphen, following: str, vocabulary: _Vocabulary) -
     # `British`.
     if not following[:1].islower() or stem is None or rest is None:
         return f"{text}-{following}"
-    if vocabulary.keeps_hyphen(stem.group(), rest.group()):
+    # A web address is never hyphenated by the layout: its hyphen is part of it
+    # (`…/professionnels-de-la-` / `culture`).
+    if _URL_TAIL.search(text) or vocabulary.keeps_hyphen(stem.group(), rest.group()):
         return f"{text}-{following}"
     return text + following
 

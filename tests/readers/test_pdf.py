@@ -184,6 +184,18 @@ def test_line_end_hyphens_rejoin_words_and_keep_real_hyphens(tmp_path: Path) -> 
     ]
 
 
+def test_a_web_address_wrapped_after_its_own_hyphen_keeps_it(tmp_path: Path) -> None:
+    lines = [
+        "See the programme at https://culture.example.org/les-professionnels-de-la-",
+        "culture and in the regional offices of the ministry.",
+    ]
+    blocks = read_pdf(_canvas_pdf(tmp_path / "address.pdf", lines))
+    assert _texts(blocks) == [
+        "See the programme at https://culture.example.org/les-professionnels-de-la-culture "
+        "and in the regional offices of the ministry."
+    ]
+
+
 def test_a_label_and_its_value_on_the_next_line_are_two_blocks(tmp_path: Path) -> None:
     lines = ["Financial resources allocated to the policy/measure in USD:", "250,000"]
     blocks = read_pdf(_canvas_pdf(tmp_path / "label.pdf", lines))
