@@ -101,6 +101,7 @@ def extract_measure(
     issues = _Issues(index)
     spans: dict[str, Span] = {}
     texts: dict[str, str | None] = {}
+    values: dict[str, TextValue] = {}
 
     def field_text(name: str) -> TextValue | None:
         value = section.field(name)
@@ -119,6 +120,7 @@ def extract_measure(
                 )
         texts[name] = value.text if value else None
         if value is not None:
+            values[name] = value
             spans[name] = _span(value)
 
     title, agency_lines, header_country, header_year = _read_header(
@@ -152,8 +154,7 @@ def extract_measure(
     coded = _read_coded(section, issues)
     if place is not None:
         _add_heading_codes(coded, place)
-    free_text = [value for name in _FREE_TEXT_FIELDS if (value := field_text(name))]
-    _add_inferred_codes(coded, text_value((title,)) if title else None, free_text)
+    _add_inferred_codes(coded, text_value((title,)) if title else None, list(values.values()))
     for duplicate in section.duplicates:
         issues.add(
             IssueCode.DUPLICATE_LABEL,
@@ -171,7 +172,7 @@ def extract_measure(
         )
     languages = {name: detect_language(text) for name, text in texts.items() if text}
     entities = _find_entities(
-        {name: value for name in _ENTITY_FIELDS if (value := field_text(name))}, languages
+        {name: value for name, value in values.items() if name in _ENTITY_FIELDS}, languages
     )
     measure = Measure(
         measure_id=measure_id,

@@ -128,3 +128,24 @@ def test_a_partner_without_a_type_gets_an_inferred_one_and_keeps_its_warning() -
     ]
     warnings = [i.message for i in record.issues if i.code.value == "partner_type_missing"]
     assert len(warnings) == 2 and "inferred from its name" in warnings[0]
+
+
+def test_the_2012_form_s_expected_results_are_read_like_results() -> None:
+    """The 2012-2016 form's expected results stand in for the results: their entities and
+    their evidence count as the results' do."""
+    text = (
+        "National Music Fund\n"
+        "Main feature of the measure:\nGrants for bands. Concerts are held in every region.\n"
+        "Results expected through the implementation of the measure:\n"
+        "More concerts, organised with the Ministry of Culture in Accra.\n"
+    )
+    measure, document = measure_of(text)
+    assert measure.results is not None and measure.results.startswith("More concerts")
+    results_entities = {(e.text, e.label) for e in measure.entities if e.field == "results"}
+    assert ("Ministry of Culture", "ORG") in results_entities
+    (music,) = measure.cultural_domains
+    assert [document[span.start : span.end] for span in music.evidence] == [
+        "Music",
+        "Concerts",
+        "concerts",
+    ]
