@@ -37,7 +37,11 @@ def test_schemas_import_only_stdlib_and_pydantic(path: Path) -> None:
     assert all(m in __import__("sys").stdlib_module_names or m == "__future__" for m in third_party)
 
 
-PDF_READERS = {"pipeline/readers/pdf.py", "pipeline/readers/pdf_form.py"}
+PDF_READERS = {
+    "pipeline/readers/pdf.py",
+    "pipeline/readers/pdf_form.py",
+    "pipeline/readers/pdf_tables.py",
+}
 PARSER_HOMES = {
     "docx": {"pipeline/readers/docx.py"},
     "pdfplumber": PDF_READERS,

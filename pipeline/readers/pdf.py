@@ -2,14 +2,14 @@
 
 PDFium gives the text lines and their geometry. The reader drops running headers and footers,
 reads multi-column pages column by column and rejoins wrapped lines, hyphenated words and
-paragraphs or ruled tables (read by pdfplumber, one block per row) that continue on the next page.
+paragraphs or ruled tables (found by `pdf_tables`, one block per row) that continue on the next
+page.
 """
 
 from __future__ import annotations
 
 import bisect
 import ctypes
-import io
 import logging
 import math
 import re
@@ -19,13 +19,14 @@ from dataclasses import dataclass, field
 from enum import Enum
 from itertools import pairwise
 
-import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.blocks import Block, table_row
 from pipeline.errors import DocumentLoadError, EncryptedDocumentError, NoTextLayerError
 from pipeline.readers.pdf_form import read_form_fields
+from pipeline.readers.pdf_tables import RuledTable as _Table
+from pipeline.readers.pdf_tables import find_tables
 
 logger = logging.getLogger(__name__)
 
@@ -85,11 +86,6 @@ _MIN_COLUMN_LINES = 3
 _FILL_TOLERANCE = 0.2  # of the column's width
 _MIN_FILL_SHARE = 0.5
 
-# A page is handed to pdfplumber only if it draws this many horizontal and vertical rules.
-_MIN_RULES = 2
-_RULE_THICKNESS = 3.0
-_RULE_MIN_LENGTH = 10.0
-_MAX_FORM_DEPTH = 3
 _MAX_FORM_COVER_LINES = 6
 # A table that continues on the next page has the same column edges there (in points).
 _TABLE_ALIGNMENT = 3.0
@@ -152,18 +148,6 @@ class _Line:
     column_right: float | None = None
     # The first line of a column after the first: it may continue the previous column's paragraph.
     column_break: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class _Table:
-    top: float
-    bottom: float
-    left: float
-    right: float
-    # The left edge of each column, and the right edge of the table.
-    edges: tuple[float, ...]
-    # Cells as pdfplumber reads them, line breaks kept so that hyphens are rejoined later.
-    rows: tuple[tuple[str, ...], ...]
 
 
 @dataclass(slots=True)
@@ -252,8 +236,7 @@ def read_pdf(data: bytes) -> list[Block]:
         if form:
             labels = {block.text for block in form if block.bold}
             return _form_cover(document, labels) + _merge_repeated_labels(form)
-        with _TableFinder(data, len(document)) as tables:
-            pages = [_read_page(document, index, tables) for index in range(len(document))]
+        pages = [_read_page(document, index) for index in range(len(document))]
     finally:
         document.close()
     if not any(page.lines or page.tables for page in pages):
@@ -327,28 +310,29 @@ def _open_document(data: bytes) -> pdfium.PdfDocument:
         ) from error
 
 
-def _read_page(document: pdfium.PdfDocument, index: int, tables: _TableFinder) -> _Page:
+def _read_page(document: pdfium.PdfDocument, index: int) -> _Page:
     number = index + 1
+    tables: list[_Table] = []
     try:
         page = document[index]
         try:
             textpage = page.get_textpage()
             try:
                 lines = _page_lines(textpage, page.get_width())
+                if page.get_rotation() == 0:
+                    tables = find_tables(page.raw, textpage.raw)
             finally:
                 textpage.close()
-            ruled = page.get_rotation() == 0 and _draws_grid(page.raw)
-            left, bottom, right, top = page.get_mediabox()
+            _, bottom, _, top = page.get_mediabox()
         finally:
             page.close()
     except pdfium.PdfiumError as error:
         raise DocumentLoadError(f"Page {number} of the PDF cannot be read ({error}).") from error
     if not lines:
         logger.info("page %s has no text layer", number)
-    result = _Page(number, lines, top=top, bottom=bottom)
-    if ruled:
-        result.tables = tables.find(index, (right - left, top - bottom))
-        result.lines = _drop_table_lines(lines, result.tables)
+    result = _Page(number, lines, top=top, bottom=bottom, tables=tables)
+    if tables:
+        result.lines = _drop_table_lines(lines, tables)
     return result
 
 
@@ -877,158 +861,6 @@ def _set_column_edges(column: list[_Line]) -> None:
 
 
 # --- tables ------------------------------------------------------------------------------------
-
-
-def _draws_grid(page: pdfium_c.FPDF_PAGE) -> bool:
-    """Whether a page draws horizontal and vertical rules, as a ruled table does.
-
-    pdfplumber needs both directions to find cells, so a page with only underlines and
-    separators is not worth its cost.
-    """
-    rules = _Rules()
-    _count_rules(page, rules, depth=0)
-    return rules.enough()
-
-
-@dataclass(slots=True)
-class _Rules:
-    horizontal: int = 0
-    vertical: int = 0
-
-    def enough(self) -> bool:
-        return self.horizontal >= _MIN_RULES and self.vertical >= _MIN_RULES
-
-
-def _count_rules(
-    container: pdfium_c.FPDF_PAGE | pdfium_c.FPDF_PAGEOBJECT, rules: _Rules, depth: int
-) -> None:
-    if depth == 0:
-        count_objects, get_object = pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject
-    else:
-        count_objects, get_object = (
-            pdfium_c.FPDFFormObj_CountObjects,
-            pdfium_c.FPDFFormObj_GetObject,
-        )
-    for index in range(count_objects(container)):
-        item = get_object(container, index)
-        kind = pdfium_c.FPDFPageObj_GetType(item)
-        if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
-            _count_rules(item, rules, depth + 1)
-        elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            _count_rule(item, rules)
-        if rules.enough():
-            return
-
-
-def _count_rule(path: pdfium_c.FPDF_PAGEOBJECT, rules: _Rules) -> None:
-    left, bottom = ctypes.c_float(), ctypes.c_float()
-    right, top = ctypes.c_float(), ctypes.c_float()
-    if not pdfium_c.FPDFPageObj_GetBounds(path, left, bottom, right, top):
-        return
-    width, height = right.value - left.value, top.value - bottom.value
-    if max(width, height) < _RULE_MIN_LENGTH:
-        return
-    if height <= _RULE_THICKNESS:
-        rules.horizontal += 1
-    elif width <= _RULE_THICKNESS:
-        rules.vertical += 1
-    elif _is_stroked(path):
-        # A stroked rectangle or polyline (cell borders drawn in one go) gives both directions;
-        # a vector logo is mostly filled shapes.
-        rules.horizontal += 2
-        rules.vertical += 2
-
-
-def _is_stroked(path: pdfium_c.FPDF_PAGEOBJECT) -> bool:
-    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    return bool(pdfium_c.FPDFPath_GetDrawMode(path, fill_mode, stroke) and stroke.value)
-
-
-class _TableFinder:
-    """pdfplumber's view of the document, opened on the first ruled page, closed at the end.
-
-    pdfminer raises all kinds of errors on odd files. PDFium has already read the text, so a
-    failed table search leaves that page as paragraphs instead of failing the file.
-    """
-
-    def __init__(self, data: bytes, page_count: int) -> None:
-        self._data = data
-        self._page_count = page_count
-        self._document: pdfplumber.PDF | None = None
-        self._failed = False
-
-    def __enter__(self) -> _TableFinder:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        if self._document is not None:
-            try:
-                self._document.close()
-            except Exception as error:
-                logger.warning("pdfplumber could not close the PDF: %s", error)
-            self._document = None
-
-    def find(self, index: int, size: tuple[float, float]) -> list[_Table]:
-        """The tables of page `index` with two columns or more, top first; none if unreadable."""
-        pages = self._pages()
-        if pages is None:
-            return []
-        try:
-            page = pages[index]
-            try:
-                # A damaged file can be repaired differently by the two parsers: only trust
-                # pdfplumber's page if it is the page PDFium read.
-                if abs(page.width - size[0]) > 1 or abs(page.height - size[1]) > 1:
-                    logger.warning("page %s differs in pdfplumber, tables read as text", index + 1)
-                    return []
-                return _tables_on(page)
-            finally:
-                page.close()
-        except Exception as error:
-            logger.warning("no table search on page %s: %s", index + 1, error)
-            return []
-
-    def _pages(self) -> list[pdfplumber.page.Page] | None:
-        if self._document is None and not self._failed:
-            try:
-                self._document = pdfplumber.open(io.BytesIO(self._data))
-                if len(self._document.pages) != self._page_count:
-                    raise ValueError(f"{len(self._document.pages)} pages, not {self._page_count}")
-            except Exception as error:
-                logger.warning("pdfplumber cannot read the PDF, tables read as text: %s", error)
-                self._failed = True
-        if self._failed or self._document is None:
-            return None
-        return self._document.pages
-
-
-def _tables_on(page: pdfplumber.page.Page) -> list[_Table]:
-    tables = []
-    for found in page.find_tables():
-        rows = found.extract()
-        # A one-column "table" is a framed box: its text reads better as paragraphs.
-        if max((len(row) for row in rows), default=0) < 2:
-            continue
-        cells = tuple(
-            tuple(cell or "" for cell in row)
-            for row in rows
-            if any(_clean(cell or "") for cell in row)
-        )
-        if not cells:
-            continue
-        x0, top, x1, bottom = found.bbox
-        # pdfplumber measures `top` down from the page top; PDFium measures y up.
-        tables.append(
-            _Table(
-                top=page.height - top,
-                bottom=page.height - bottom,
-                left=x0,
-                right=x1,
-                edges=(*(column.bbox[0] for column in found.columns), x1),
-                rows=cells,
-            )
-        )
-    return sorted(tables, key=lambda table: -table.top)
 
 
 def _cell_text(cell: str, vocabulary: _Vocabulary) -> str:

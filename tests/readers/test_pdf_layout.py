@@ -26,7 +26,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from pipeline.blocks import Block, BlockKind
-from pipeline.readers import pdf
+from pipeline.readers import pdf_tables
 from pipeline.readers.pdf import read_pdf
 
 PAGE_TOP = 800.0
@@ -519,11 +519,11 @@ def test_the_end_of_a_section_of_columns_in_the_first_column_keeps_its_paragraph
     )
 
 
-def test_pages_without_rules_are_not_handed_to_pdfplumber(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pages_without_rules_get_no_cell_search(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_: object) -> None:
-        raise AssertionError("pdfplumber opened")
+        raise AssertionError("edges collected on a page without rules")
 
-    monkeypatch.setattr(pdf.pdfplumber, "open", refuse)
+    monkeypatch.setattr(pdf_tables, "_page_edges", refuse)
     left, right, title = _column_page()
     pages: list[list[Text | Grid]] = [[title, *left, *right], [Text(LEFT, 700, "Second page.")]]
     texts = [TITLE, LEFT_TEXT[0], f"{LEFT_TEXT[1]} {RIGHT_TEXT[0]}", RIGHT_TEXT[1], "Second page."]
