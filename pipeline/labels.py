@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.blocks import BlockKind
 from pipeline.normalize import Line, match_key
@@ -55,7 +55,7 @@ def _lexicon() -> dict[str, _Variant]:
     for field, languages in table.items():
         for language, variants in languages.items():
             for text in variants:
-                lexicon.setdefault(_label_key(text), _Variant(field, language, text))
+                lexicon.setdefault(_fold_label(text), _Variant(field, language, text))
     for language in ("en", "fr", "es"):
         for name in table["partner_name_header"].get(language, []):
             for kind in table["partner_type_header"].get(language, []):
@@ -79,7 +79,31 @@ def _prefixes() -> frozenset[str]:
 
 
 def _label_key(text: str) -> str:
+    """The folded text to look up; empty for a text too long to be a label (most lines of
+    free text, whose folding would be wasted)."""
+    if len(text) > _longest_label():
+        return ""
+    return _short_label_key(text)
+
+
+# A line is looked up when the report is cut into measures and again for its measure.
+@lru_cache(maxsize=4096)
+def _short_label_key(text: str) -> str:
+    return _fold_label(text)
+
+
+def _fold_label(text: str) -> str:
     return match_key(_OUTLINE.sub("", text, count=1))
+
+
+@cache
+def _longest_label() -> int:
+    """Room for the longest label with an outline number, dot leaders and spacing around it."""
+    table = load_table("labels")
+    longest = max(
+        len(text) for languages in table.values() for texts in languages.values() for text in texts
+    )
+    return 2 * longest + 20
 
 
 def label_fields() -> frozenset[str]:

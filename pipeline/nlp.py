@@ -795,7 +795,14 @@ class _Scan:
     doc: Doc
     blocked: set[int]
     place_starts: set[int]
-    lower_forms: set[str]
+    # The words the document writes in lower case somewhere, read only when a name starts a
+    # sentence (most documents never ask).
+    _lower_forms: set[str] | None = None
+
+    def written_lower(self, word: str) -> bool:
+        if self._lower_forms is None:
+            self._lower_forms = {t.lower_ for t in self.doc if t.is_lower}
+        return word in self._lower_forms
 
     def open(self, index: int, first: int) -> bool:
         """Whether token `index` may belong to a name whose first token is `first`: no other
@@ -851,7 +858,7 @@ class OrganizationComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = _candidates(doc)
-        scan = _Scan(doc, set(), set(), {t.lower_ for t in doc if t.is_lower})
+        scan = _Scan(doc, set(), set())
         for span in candidates:
             if span.label_ == "PLACE":
                 scan.place_starts.add(span.start)
@@ -1014,7 +1021,7 @@ class OrganizationComponent:
             or doc[start].text in _HYPHENS
             or (
                 doc[start].is_sent_start
-                and (doc[start].is_stop or doc[start].lower_ in scan.lower_forms)
+                and (doc[start].is_stop or scan.written_lower(doc[start].lower_))
             )
         ):
             start += 1
@@ -1251,10 +1258,11 @@ class OrganizationComponent:
             if acronym is not None and acronym not in scan.blocked:
                 kept.append((acronym, acronym + 1))
                 defined.setdefault(doc[acronym].text, acronym)
-        for token in doc:
-            first = defined.get(token.text)
-            if first is not None and token.i > first and token.i not in scan.blocked:
-                kept.append((token.i, token.i + 1))
+        if defined:
+            for token in doc:
+                first = defined.get(token.text)
+                if first is not None and token.i > first and token.i not in scan.blocked:
+                    kept.append((token.i, token.i + 1))
         doc.user_data[_DEFINED] = sorted(defined)
         return sorted(set(kept))
 

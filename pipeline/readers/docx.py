@@ -12,6 +12,7 @@ import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -27,6 +28,8 @@ _MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _P, _TBL, _TR, _TC, _R = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:r")
 _SDT, _SDT_CONTENT, _CUSTOM_XML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")
 _VAL = qn("w:val")
+_STYLE, _STYLE_ID = qn("w:style"), qn("w:styleId")
+_STYLE_TYPE, _STYLE_DEFAULT = qn("w:type"), qn("w:default")
 
 # Elements that only wrap other content (content controls, custom XML): read through them.
 _WRAPPERS = frozenset({_SDT_CONTENT, _CUSTOM_XML})
@@ -112,16 +115,26 @@ class _Style:
 
 @dataclass(frozen=True, slots=True)
 class _StyleSheet:
-    styles: dict[str, _Style]
+    """The styles of styles.xml, each read when a paragraph first uses it: Word's template
+    defines some 160 styles and a report uses a dozen."""
+
+    elements: dict[str, etree._Element]
     default_paragraph: str | None
     default_bold: bool
+    _read: dict[str, _Style] = field(default_factory=dict)
+
+    def get(self, style_id: str) -> _Style | None:
+        style = self._read.get(style_id)
+        if style is None and style_id in self.elements:
+            style = self._read[style_id] = _read_style(style_id, self.elements[style_id])
+        return style
 
     def chain(self, style_id: str | None) -> Iterator[_Style]:
         """The style and its `basedOn` ancestors, guarded against cycles in damaged files."""
         seen: set[str] = set()
         while style_id and style_id not in seen and len(seen) < _MAX_STYLE_CHAIN:
             seen.add(style_id)
-            style = self.styles.get(style_id)
+            style = self.get(style_id)
             if style is None:
                 return
             yield style
@@ -237,27 +250,29 @@ def _open(data: bytes) -> tuple[etree._Element, _Context]:
 
 
 def _read_styles(styles: etree._Element) -> _StyleSheet:
-    table: dict[str, _Style] = {}
+    elements: dict[str, etree._Element] = {}
     default_paragraph = None
-    for style in styles.iterchildren(qn("w:style")):
-        style_id = style.get(qn("w:styleId"))
+    for style in styles.iterchildren(_STYLE):
+        style_id = style.get(_STYLE_ID)
         if not style_id:
             continue
-        table[style_id] = _Style(
-            style_id=style_id,
-            name=_child_val(style, "w:name") or "",
-            based_on=_child_val(style, "w:basedOn"),
-            bold=_toggle(style.find(f"{qn('w:rPr')}/{qn('w:b')}")),
-            outline_level=_int_or_none(_child_val(style, "w:pPr", "w:outlineLvl")),
-            num_id=_child_val(style, "w:pPr", "w:numPr", "w:numId"),
-            num_level=_int_or_none(_child_val(style, "w:pPr", "w:numPr", "w:ilvl")),
-        )
-        if style.get(qn("w:type")) == "paragraph" and _is_true(style.get(qn("w:default"))):
+        elements.setdefault(style_id, style)
+        if style.get(_STYLE_TYPE) == "paragraph" and _is_true(style.get(_STYLE_DEFAULT)):
             default_paragraph = style_id
-    default_b = styles.find(
-        "/".join(qn(tag) for tag in ("w:docDefaults", "w:rPrDefault", "w:rPr", "w:b"))
+    default_b = styles.find(_path("w:docDefaults", "w:rPrDefault", "w:rPr", "w:b"))
+    return _StyleSheet(elements, default_paragraph, _toggle(default_b) or False)
+
+
+def _read_style(style_id: str, style: etree._Element) -> _Style:
+    return _Style(
+        style_id=style_id,
+        name=_child_val(style, "w:name") or "",
+        based_on=_child_val(style, "w:basedOn"),
+        bold=_toggle(style.find(_path("w:rPr", "w:b"))),
+        outline_level=_int_or_none(_child_val(style, "w:pPr", "w:outlineLvl")),
+        num_id=_child_val(style, "w:pPr", "w:numPr", "w:numId"),
+        num_level=_int_or_none(_child_val(style, "w:pPr", "w:numPr", "w:ilvl")),
     )
-    return _StyleSheet(table, default_paragraph, _toggle(default_b) or False)
 
 
 def _numbering_element(document: docx.document.Document) -> etree._Element | None:
@@ -328,7 +343,7 @@ def _linked_abstract(
         link = _child_val(abstract, "w:numStyleLink")
         if link is None or abstract.find(qn("w:lvl")) is not None:
             return abstract_id
-        style = sheet.styles.get(link)
+        style = sheet.get(link)
         num = nums.get(style.num_id or "") if style else None
         if num is None:
             return None
@@ -419,7 +434,7 @@ def _content_of(element: etree._Element) -> list[etree._Element]:
     text ("Click or tap here to enter text."), which is the form's prompt, not an answer."""
     if element.tag != _SDT:
         return list(element.iterchildren())
-    if element.find(f"{qn('w:sdtPr')}/{qn('w:showingPlcHdr')}") is not None:
+    if element.find(_path("w:sdtPr", "w:showingPlcHdr")) is not None:
         return []
     content = element.find(_SDT_CONTENT)
     return [] if content is None else list(content.iterchildren())
@@ -463,7 +478,7 @@ def _numbered(number: str | None, text: str) -> str:
 def _list_number(paragraph: etree._Element, style_id: str | None, context: _Context) -> str | None:
     """Advance the paragraph's list, if it is in one, and return its visible number. Every
     numbered paragraph counts, an empty one too: Word draws its number all the same."""
-    numbering = paragraph.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+    numbering = paragraph.find(_path("w:pPr", "w:numPr"))
     num_id = level = None
     if numbering is not None:
         num_id = _child_val(numbering, "w:numId")
@@ -514,14 +529,14 @@ def _literal_text(element: etree._Element) -> str:
 
 
 def _is_hidden(run: etree._Element) -> bool:
-    vanish = run.find(f"{qn('w:rPr')}/{qn('w:vanish')}")
+    vanish = run.find(_path("w:rPr", "w:vanish"))
     return bool(_toggle(vanish))
 
 
 def _run_bold(run: etree._Element, paragraph_style: str | None, sheet: _StyleSheet) -> bool:
     # Word resolves bold from the run, then its character style, then the paragraph style chain
     # (python-docx's `run.bold` is None whenever the bold comes from a style).
-    direct = _toggle(run.find(f"{qn('w:rPr')}/{qn('w:b')}"))
+    direct = _toggle(run.find(_path("w:rPr", "w:b")))
     if direct is not None:
         return direct
     for style_id in (_child_val(run, "w:rPr", "w:rStyle"), paragraph_style):
@@ -537,7 +552,7 @@ def _heading_level(
     own = _int_or_none(_child_val(paragraph, "w:pPr", "w:outlineLvl"))
     if own is not None:
         return _outline_to_level(own)
-    if style_id is not None and style_id not in sheet.styles:
+    if style_id is not None and style_id not in sheet.elements:
         # A paragraph may name a style that styles.xml never defines (generated files): its id
         # ("Heading2") is all there is to go on.
         return _named_level(style_id)
@@ -651,13 +666,20 @@ def _children_through_wrappers(
 
 
 def _is_merge_continuation(cell: etree._Element, merge_tag: str) -> bool:
-    merge = cell.find(f"{qn('w:tcPr')}/{qn(merge_tag)}")
+    merge = cell.find(_path("w:tcPr", merge_tag))
     return merge is not None and merge.get(_VAL, "continue") != "restart"
 
 
 def _child_val(element: etree._Element, *path: str) -> str | None:
-    found = element.find("/".join(qn(tag) for tag in path))
+    found = element.find(_path(*path))
     return None if found is None else found.get(_VAL)
+
+
+@cache
+def _path(*tags: str) -> str:
+    """The ElementPath of prefixed tags (`w:pPr`, `w:numPr`), spelled out once: paragraphs and
+    styles ask for the same few thousands of times."""
+    return "/".join(qn(tag) for tag in tags)
 
 
 def _toggle(element: etree._Element | None) -> bool | None:
