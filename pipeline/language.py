@@ -21,6 +21,10 @@ MIN_LETTERS = 40
 # langdetect's cost, which grows with the text it reads.
 _SAMPLE_CHARS = 600
 _SEED = 0
+# langdetect averages 7 random walks over the text's n-grams by default. On the 7,081 distinct
+# free texts of a 3,000-document corpus and the NLP gold set, 3 walks gave the same language
+# every time, at 0.80 ms a call instead of 1.32 ms (benchmarks/README.md).
+_TRIALS = 3
 
 
 @cache
@@ -41,6 +45,7 @@ def detect_language(text: str | None) -> str | None:
     if not text or sum(char.isalpha() for char in text) < MIN_LETTERS:
         return None
     detector = _factory().create()
+    detector.n_trial = _TRIALS
     detector.append(text[:_SAMPLE_CHARS])
     try:
         language: str = detector.detect()

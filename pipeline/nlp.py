@@ -22,6 +22,7 @@ import spacy
 from spacy.attrs import IS_LOWER, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.pipeline import Tok2Vec
 from spacy.tokens import Doc, Span, SpanGroup, Token
 from spacy.util import compile_prefix_regex, compile_suffix_regex, is_package
 
@@ -185,6 +186,12 @@ def _trained_name(code: str) -> str | None:
 def _trained_pipeline(name: str) -> Language:
     logger.info("loading the trained spaCy pipeline %s", name)
     trained = spacy.load(name, exclude=list(_SETTINGS["trained"]["exclude"]))
+    # A shared tok2vec feeds only the components listening to it. With those left out it
+    # would run for nothing (fr_core_news_sm's NER has its own): 7.7 -> 4.7 ms a text, same
+    # entities on the 504 French texts of the gold set and a corpus (benchmarks/README.md).
+    for component_name, component in list(trained.pipeline):
+        if isinstance(component, Tok2Vec) and not component.listening_components:
+            trained.remove_pipe(component_name)
     trained.max_length = int(_SETTINGS["max_length"])
     return trained
 
