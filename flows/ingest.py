@@ -8,7 +8,9 @@ cluster) and writes what comes back. Only this driver writes the output folder.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -21,6 +23,8 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.deployments.runner import RunnerDeployment
 from prefect.futures import PrefectFuture
+from prefect.server.api.server import SubprocessASGIServer
+from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from flows.progress import Progress
@@ -309,14 +313,42 @@ def run_ingest(
     """Run the ingest flow with the task runner the options ask for."""
     runner = task_runner(workers, dask, dask_address)
     configured = ingest.with_options(task_runner=runner)
-    result: dict[str, Any] = configured(
-        [str(source) for source in sources],
-        str(out),
-        workers=workers,
-        include_contact=include_contact,
-        stop_after=stop_after,
-    )
+    with local_api_shared(workers > 1 or dask):
+        result: dict[str, Any] = configured(
+            [str(source) for source in sources],
+            str(out),
+            workers=workers,
+            include_contact=include_contact,
+            stop_after=stop_after,
+        )
     return result
+
+
+@contextlib.contextmanager
+def local_api_shared(worker_processes: bool) -> Iterator[None]:
+    """With no Prefect server configured, Prefect starts a local API in any process that needs
+    one, and a worker process may start its own (seen with the 90 s start-up timeout set): 4 s
+    of CPU and 200 MiB each, a third server on the same database, and task runs out of the
+    flow's sight. The driver's local API is started first and its address handed to the worker
+    processes, which inherit the environment."""
+    if (
+        not worker_processes
+        or PREFECT_API_URL.value()
+        or not PREFECT_SERVER_EPHEMERAL_ENABLED.value()
+    ):
+        yield
+        return
+    server = SubprocessASGIServer()
+    server.start()
+    before = os.environ.get("PREFECT_API_URL")
+    os.environ["PREFECT_API_URL"] = server.api_url
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("PREFECT_API_URL", None)
+        else:
+            os.environ["PREFECT_API_URL"] = before
 
 
 def inbox_deployment(

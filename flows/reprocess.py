@@ -18,7 +18,13 @@ from typing import Any
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
 
-from flows.ingest import extract_pending, pending_input, task_runner, write_outputs
+from flows.ingest import (
+    extract_pending,
+    local_api_shared,
+    pending_input,
+    task_runner,
+    write_outputs,
+)
 from flows.store import BatchStore
 from flows.summary import RunSummary
 from pipeline.assemble import extractor_version
@@ -180,5 +186,6 @@ def run_reprocess(
     promote: bool = False,
 ) -> dict[str, Any]:
     configured = reprocess.with_options(task_runner=task_runner(workers, dask, dask_address))
-    result: dict[str, Any] = configured(str(out), workers=workers, promote=promote)
+    with local_api_shared(workers > 1 or dask):
+        result: dict[str, Any] = configured(str(out), workers=workers, promote=promote)
     return result
