@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import math
 import os
 import time
 from collections.abc import Iterator, Sequence
@@ -35,10 +36,12 @@ from pipeline import extract_bytes, record_json
 from pipeline.assemble import extractor_version
 from pipeline.language import load_detector
 
-# A Prefect task run costs about 30 ms of CPU here: documents go to workers in chunks, bounded
-# in count and in bytes so a worker never holds a whole archive.
-CHUNK_DOCUMENTS = 64
+# A Prefect task run costs about 30 ms of CPU in the driver, and more in the API: documents go
+# to workers in chunks, bounded in count and in bytes so a worker never holds a whole archive,
+# and cut so that each worker gets several (an even spread, and progress to watch).
+CHUNK_DOCUMENTS = 256
 CHUNK_BYTES = 32 * 2**20
+CHUNKS_PER_WORKER = 8
 # Chunks in flight per worker: enough to keep every worker busy, few enough that the driver's
 # memory does not grow with the archive.
 CHUNKS_IN_FLIGHT_PER_WORKER = 2
@@ -167,7 +170,7 @@ def extract_pending(
     in_flight: list[tuple[PrefectFuture[list[Extracted]], list[Document], list[_Pending]]] = []
     capacity = max(1, workers) * CHUNKS_IN_FLIGHT_PER_WORKER
     written = 0
-    chunks = _chunks(pending)
+    chunks = _chunks(pending, _chunk_documents(len(pending), workers))
     while True:
         chunk = next(chunks, None)
         if chunk is not None:
@@ -234,11 +237,17 @@ def _listing(location: str) -> dict[str, InputFile]:
         return {}
 
 
-def _chunks(pending: list[_Pending]) -> Iterator[list[_Pending]]:
+def _chunk_documents(count: int, workers: int) -> int:
+    """Documents per chunk: CHUNKS_PER_WORKER chunks for each worker, within the bounds."""
+    even = math.ceil(count / (max(1, workers) * CHUNKS_PER_WORKER))
+    return max(1, min(CHUNK_DOCUMENTS, even))
+
+
+def _chunks(pending: list[_Pending], documents: int) -> Iterator[list[_Pending]]:
     chunk: list[_Pending] = []
     size = 0
     for item in pending:
-        if chunk and (len(chunk) == CHUNK_DOCUMENTS or size + item.source.size > CHUNK_BYTES):
+        if chunk and (len(chunk) == documents or size + item.source.size > CHUNK_BYTES):
             yield chunk
             chunk, size = [], 0
         chunk.append(item)

@@ -35,6 +35,7 @@ _RECORD_NAME = re.compile(r"^[0-9a-f]{64}\.json$")
 # A quarantined copy keeps its input's suffix so that a person can open it; anything else
 # (`.tar.gz` tails, path separators, spaces) is dropped rather than trusted in a file name.
 _SAFE_SUFFIX = re.compile(r"^\.[a-z0-9]{1,16}$")
+_SHA256_PREFIX = re.compile(r"^[0-9a-f]{64}(?:\.|$)")
 _UNSAFE_RUN_CHARACTERS = re.compile(r"[^A-Za-z0-9._-]+")
 # Temporary files start with a dot and end in .tmp, so no listing of records (`*.json`) can
 # take a half-written one for a record.
@@ -63,6 +64,12 @@ class BatchStore:
         for folder in (self.root, self.records, self.quarantine_folder, self.runs):
             folder.mkdir(parents=True, exist_ok=True)
             _remove_leftover_temporaries(folder)
+        # Known once, so that writing a record does not list quarantine/ each time.
+        self._quarantined_inputs = {
+            path.name[:64]
+            for path in self.quarantine_folder.iterdir()
+            if _SHA256_PREFIX.match(path.name)
+        }
 
     # Records
 
@@ -83,9 +90,10 @@ class BatchStore:
         text = record_json if record_json.endswith("\n") else record_json + "\n"
         status = json.loads(text).get("status")  # not JSON: refused before anything is written
         _write_text(self.record_path(sha256), text)
-        if status != "failed":
+        if status != "failed" and sha256 in self._quarantined_inputs:
             for stale in self._quarantined(sha256):
                 stale.unlink(missing_ok=True)
+            self._quarantined_inputs.discard(sha256)
 
     def record_files(self) -> list[Path]:
         """The record files in sha256 order; anything else in records/ is ignored."""
@@ -108,6 +116,7 @@ class BatchStore:
                 file.write(data)
         reason = {"sha256": sha256, "paths": sorted(set(paths)), "code": code, "message": message}
         _write_text(self.quarantine_folder / f"{sha256}.reason.json", _json_text(reason))
+        self._quarantined_inputs.add(sha256)
 
     def _quarantined(self, sha256: str) -> list[Path]:
         return [

@@ -139,3 +139,15 @@ def test_qpr_ingest_prints_the_run_summary(
     assert "# qpr ingest" in printed
     assert "| corrupt | 1 |" in printed and "| failed | 1 |" in printed
     assert (tmp_path / "out" / "manifest.json").exists()
+
+
+@pytest.mark.parametrize(
+    ("documents", "workers", "per_chunk"),
+    [(10_000, 2, 256), (2_000, 2, 125), (20, 2, 2), (3, 1, 1)],
+)
+def test_chunks_give_each_worker_several_within_the_bound(
+    documents: int, workers: int, per_chunk: int
+) -> None:
+    # A few heavy reports must not all land on one worker; a whole archive must not pay a
+    # task run per handful of documents.
+    assert ingest_module._chunk_documents(documents, workers) == per_chunk
