@@ -51,6 +51,7 @@ _CANDIDATES: Final = "qpr_candidates"
 # doc.user_data key: the acronyms a text defines ("… Board (KFTB)"), which name the body in the
 # other texts of one call too (a measure's fields are one document).
 _DEFINED: Final = "qpr_defined_acronyms"
+_TEXT: Final = "qpr_text"
 _SETTINGS: Final = load_table("nlp_pipelines")
 _PATTERNS: Final = load_table("nlp_patterns")
 _MONEY_WORDS: Final = load_table("money")
@@ -213,6 +214,15 @@ def _merge(rules: list[Mention], trained: list[Mention]) -> list[Mention]:
 
 def _mention(span: Span) -> Mention:
     return Mention(span.text, span.label_, span.start_char, span.end_char)
+
+
+def _text(doc: Doc) -> str:
+    """The doc's text. spaCy rebuilds `doc.text` from the tokens on every access, and four
+    components read it: it is built once per doc."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return str(text)
 
 
 def _candidates(doc: Doc) -> SpanGroup:
@@ -497,7 +507,7 @@ class PatternComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = _candidates(doc)
-        text = doc.text  # spaCy rebuilds it from the tokens on every access
+        text = _text(doc)
         for pattern, match in self._matches(text):
             start, end = match.span("span") if "span" in pattern.groupindex else match.span()
             bounds = self.adjust(text, match, start, end) if start < end else None
@@ -1348,7 +1358,7 @@ def resolve_entities(doc: Doc) -> Doc:
     """The candidates, longest first (at one length the more specific label, then the earlier),
     each kept unless it overlaps one kept before, become `doc.ents`. Nothing inside a quoted
     title counts (samples/nlp/README.md G6)."""
-    quoted = [m.span() for m in _quoted_pattern().finditer(doc.text)]
+    quoted = [m.span() for m in _quoted_pattern().finditer(_text(doc))]
     ordered = sorted(
         (
             span
