@@ -652,3 +652,19 @@ def test_libreoffice_columns_keep_their_paragraphs(office_pdfs: dict[str, bytes]
         TITLE,
         *(f"Paragraph {index}. {LOREM}." for index in range(6)),
     ]
+
+
+def test_a_bold_title_filling_its_line_is_not_continued_by_the_smaller_label_below() -> None:
+    # The platform's PDF: the measure's title at 11 pt reaches the margin, and the first
+    # label, `Où`, follows at 9.5 pt, also bold (found in a generated corpus: `… culture Où`).
+    words = "Bourses de mobilité pour les artistes et les professionnels de la culture".split()
+    title = ""
+    while stringWidth(title, "Helvetica-Bold", 11) < WIDTH - 12:
+        title = f"{title} {words[len(title.split()) % len(words)]}".strip()
+    page: list[Text | Grid] = [
+        *_wrapped(LOREM + ".", LEFT, PAGE_TOP, WIDTH),
+        Text(LEFT, PAGE_TOP - 80, title, "Helvetica-Bold", 11),
+        Text(LEFT, PAGE_TOP - 94, "Où", "Helvetica-Bold", 9.5),
+        Text(LEFT, PAGE_TOP - 107, "Burkina Faso", size=9.5),
+    ]
+    assert _texts(read_pdf(_pdf([page])))[1:] == [title, "Où", "Burkina Faso"]
