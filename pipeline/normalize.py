@@ -66,9 +66,11 @@ class Document:
 
 def match_key(text: str) -> str:
     """Fold text for tolerant matching: case, accents, apostrophes, punctuation, spacing."""
-    folded = unicodedata.normalize("NFKD", _INVISIBLE.sub("", text).casefold())
-    folded = "".join(char for char in folded if not unicodedata.combining(char))
-    folded = folded.replace("œ", "oe").replace("æ", "ae")
+    folded = _INVISIBLE.sub("", text).casefold()
+    if not folded.isascii():  # ASCII has no accents to strip: most English lines
+        folded = unicodedata.normalize("NFKD", folded)
+        folded = "".join(char for char in folded if not unicodedata.combining(char))
+        folded = folded.replace("œ", "oe").replace("æ", "ae")
     return " ".join(_NOT_WORD.sub(" ", folded).split())
 
 
