@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLES := $(sort $(wildcard samples/*.txt samples/*.docx samples/*.pdf samples/*.html)) $(wildcard samples/reports/*.docx samples/reports/*.pdf)
 
-.PHONY: install demo test lint lock clean
+.PHONY: install demo test lint lock clean bench bench-peer-env
 
 install: $(STAMP)
 
@@ -23,6 +23,16 @@ demo: install
 test: install
 	$(BIN)/pytest
 
+# Issue #6's benchmarks: regenerates a 10,000-document corpus, measures everything and rewrites
+# benchmarks/results.md (about 20 minutes here). The peer's figures need `make bench-peer-env`.
+bench: install
+	DO_NOT_TRACK=1 PREFECT_SERVER_ANALYTICS_ENABLED=false $(BIN)/python benchmarks/run.py
+
+# Unstructured, the peer, in an environment of its own (1.3 GB; never in .venv).
+bench-peer-env:
+	$(PYTHON) -m venv .venv-peer
+	.venv-peer/bin/pip install --quiet --disable-pip-version-check --no-deps -r benchmarks/peer-requirements.txt
+
 lint: install
 	$(BIN)/ruff check pipeline schemas flows tests samples
 	$(BIN)/mypy pipeline schemas
@@ -32,4 +42,4 @@ lock: install
 	$(BIN)/pip freeze --exclude-editable | grep -v '^qpr' > constraints.txt
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .hypothesis
+	rm -rf $(VENV) out .pytest_cache .hypothesis .bench

@@ -1,0 +1,221 @@
+"""benchmarks/results.md from the results benchmarks/run.py gathered: the targets of issue #6
+with the figure measured for each, then the tables they come from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import stages
+
+KIND_ORDER = tuple(
+    f"{kind}{language}"
+    for kind in ("txt", "docx", "html", "pdf")
+    for language in ("", " en", " fr", " es")
+) + ("docx report", "pdf report")
+
+
+def render(results: dict[str, Any]) -> str:
+    machine = results["machine"]
+    corpus = results["corpus"]
+    lines = [
+        "# Benchmark results",
+        "",
+        "Written by `make bench` (benchmarks/run.py); do not edit by hand. How each figure is",
+        "measured: benchmarks/README.md.",
+        "",
+        "| date | machine | Python | commit | command | minutes |",
+        "|---|---|---|---|---|---|",
+        f"| {machine['date']} | {machine['machine']} | {machine['python']} | {machine['commit']} "
+        f"| `{results['command']}` | {results['minutes']} |",
+        "",
+        f"Corpus: {corpus['documents']:,} documents from `samples/corpus.py` (written in "
+        f"{corpus['seconds']} s); per-file measures on its first {corpus['sample']:,}.",
+        "",
+        "## Targets",
+        "",
+        "| target | measured | met |",
+        "|---|---|---|",
+        *(
+            f"| {target} | {measured} | {'yes' if met else '**no**'} |"
+            for target, measured, met in targets(results)
+        ),
+        "",
+        *extraction_table(results["extraction"]),
+        "## Where the time goes (ms per document, sample)",
+        "",
+        stages.markdown(results["stages"]).rstrip(),
+        "",
+        *flow_table(results["flows"]),
+        *accuracy_table(results["accuracy"]),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def targets(results: dict[str, Any]) -> list[tuple[str, str, bool]]:
+    kinds = results["extraction"]["kinds"]
+    flows = results["flows"]
+    corpus = flows["corpus"]
+    rows = []
+    pdf = [kinds[kind]["floor_ratio"] for kind in ("pdf", "pdf report") if kind in kinds]
+    rows.append(
+        (
+            "Whole extraction of a text PDF ≤ 1.0× pdfplumber's `extract_text` (single "
+            "measures; whole reports)",
+            "; ".join(f"{ratio:.2f}×" for ratio in pdf),
+            all(ratio <= 1.0 for ratio in pdf),
+        )
+    )
+    for kind, minimum in (("txt", 100), ("docx", 60)):
+        rate = kinds[kind]["documents_per_second"]
+        rows.append(
+            (
+                f"≥ {minimum} single-measure {kind.upper()} documents/s on one core",
+                f"{rate:.0f}/s",
+                rate >= minimum,
+            )
+        )
+    plain, one, two = (
+        corpus["plain"]["seconds"],
+        corpus["flow 1"]["seconds"],
+        corpus["flow 2"]["seconds"],
+    )
+    rows.append(
+        (
+            f"Ingest flow, 1 worker, {corpus['documents']:,} documents: ≤ 1.15× a plain loop "
+            "(Prefect's start included)",
+            f"{one / plain:.2f}× ({one:.0f} s against {plain:.0f} s)",
+            one / plain <= 1.15,
+        )
+    )
+    rows.append(
+        (
+            "Ingest flow, 2 workers: ≥ 1.6× the rate of 1 worker",
+            f"{one / two:.2f}× ({two:.0f} s against {one:.0f} s)",
+            one / two >= 1.6,
+        )
+    )
+    large, small = corpus["flow 1"]["peak_mib"], flows["sample"]["peak_mib"]
+    rows.append(
+        (
+            f"Peak memory through the flow: {corpus['documents']:,} documents ≤ 1.2× "
+            f"{flows['sample_documents']:,}",
+            f"{large / small:.2f}× ({large} MiB against {small} MiB)",
+            large / small <= 1.2,
+        )
+    )
+    if results["extraction"]["peer_installed"]:
+        ratios = {
+            kind: row["peer_ratio"]
+            for kind, row in kinds.items()
+            if "peer_ratio" in row and not _by_language(kind)
+        }
+        worst = max(ratios, key=lambda kind: ratios[kind])
+        rows.append(
+            (
+                "Faster than Unstructured's `partition` (fast strategy) on the same files",
+                f"ours/peer {min(ratios.values()):.2f}–{ratios[worst]:.2f}× (worst: {worst})",
+                ratios[worst] < 1.0,
+            )
+        )
+    else:
+        rows.append(
+            (
+                "Faster than Unstructured's `partition` (fast strategy) on the same files",
+                "not measured: run `make bench-peer-env` first",
+                False,
+            )
+        )
+    scored = {
+        name: field["soft"]["f1"]
+        for name, field in results["accuracy"]["fields"].items()
+        if field["soft"]["f1"] is not None
+    }
+    lowest = min(scored, key=lambda name: scored[name])
+    rows.append(
+        (
+            "Soft F1 ≥ 0.98 on every field (the flow's records of the whole corpus)",
+            f"lowest {scored[lowest]:.3f} ({lowest})",
+            scored[lowest] >= 0.98,
+        )
+    )
+    return rows
+
+
+def extraction_table(extraction: dict[str, Any]) -> list[str]:
+    kinds = extraction["kinds"]
+    lines = [
+        f"## Whole extraction alone (one process, one core, median of {extraction['rounds']} "
+        "per file)",
+        "",
+        "Ratios are our time over the other's on the same files: below 1 we are faster. The "
+        "floor reads text only (pdfplumber's `extract_text`, python-docx's paragraphs).",
+        "",
+        "| kind | documents | ms/document | documents/s | pages/s | ours/floor | ours/peer |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for kind in sorted(
+        kinds, key=lambda kind: KIND_ORDER.index(kind) if kind in KIND_ORDER else 99
+    ):
+        row = kinds[kind]
+        lines.append(
+            f"| {kind} | {row['documents']} | {row['ms_per_document']} | "
+            f"{row['documents_per_second']} | {row['pages_per_second'] or '–'} | "
+            f"{_ratio(row.get('floor_ratio'))} | {_ratio(row.get('peer_ratio'))} |"
+        )
+    return [*lines, ""]
+
+
+def flow_table(flows: dict[str, Any]) -> list[str]:
+    corpus = flows["corpus"]
+    lines = [
+        f"## The ingest flow on {corpus['documents']:,} documents",
+        "",
+        "Each run a child process, timed from its start (Python, Prefect's local API and the "
+        "pipelines' loading included); peak memory is the largest single process's.",
+        "",
+        "| run | seconds | documents/s | peak MiB |",
+        "|---|---|---|---|",
+    ]
+    for name in ("plain", "flow 1", "flow 2"):
+        run = corpus[name]
+        label = {"plain": "plain loop (extract + write the record)"}.get(
+            name, f"qpr ingest, {name[5:]} worker(s)"
+        )
+        lines.append(
+            f"| {label} | {run['seconds']} | {run['documents_per_second']} | {run['peak_mib']} |"
+        )
+    sample = flows["sample"]
+    lines.append(
+        f"| qpr ingest, 1 worker, first {flows['sample_documents']:,} documents | "
+        f"{sample['seconds']} | {sample['documents_per_second']} | {sample['peak_mib']} |"
+    )
+    return [*lines, ""]
+
+
+def accuracy_table(accuracy: dict[str, Any]) -> list[str]:
+    lines = [
+        "## Accuracy of the flow's records against the corpus truth (`qpr evaluate`)",
+        "",
+        f"{accuracy['pairs']:,} records paired; partners soft F1 "
+        f"{accuracy['partners']['soft']['f1']:.3f}; budget amounts "
+        f"{accuracy['budget_amount_accuracy']['correct']}/{accuracy['budget_amount_accuracy']['total']}; "
+        f"records wholly right {accuracy['records_all_right']['right']}/{accuracy['records_all_right']['total']}.",
+        "",
+        "| field | soft F1 | exact F1 |",
+        "|---|---|---|",
+    ]
+    for name, field in accuracy["fields"].items():
+        lines.append(f"| {name} | {_f1(field['soft']['f1'])} | {_f1(field['exact']['f1'])} |")
+    return [*lines, ""]
+
+
+def _by_language(kind: str) -> bool:
+    return kind.rsplit(" ", 1)[-1] in {"en", "fr", "es"}
+
+
+def _ratio(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
+def _f1(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"
