@@ -110,10 +110,17 @@ def targets(results: dict[str, Any]) -> list[tuple[str, str, bool]]:
             if "peer_ratio" in row and not _by_language(kind)
         }
         worst = max(ratios, key=lambda kind: ratios[kind])
+        bounds = {
+            kind: kinds[kind]["peer_lower_bound_ratio"]
+            for kind in ratios
+            if "peer_lower_bound_ratio" in kinds[kind]
+        }
+        worst_bound = max(bounds, key=lambda kind: bounds[kind])
         rows.append(
             (
                 "Faster than Unstructured's `partition` (fast strategy) on the same files",
-                f"ours/peer {min(ratios.values()):.2f}–{ratios[worst]:.2f}× (worst: {worst})",
+                f"ours/peer {min(ratios.values()):.2f}–{ratios[worst]:.2f}× (worst: {worst}); "
+                f"against its lower bound up to {bounds[worst_bound]:.2f}× ({worst_bound})",
                 ratios[worst] < 1.0,
             )
         )
@@ -148,10 +155,13 @@ def extraction_table(extraction: dict[str, Any]) -> list[str]:
         "per file)",
         "",
         "Ratios are our time over the other's on the same files: below 1 we are faster. The "
-        "floor reads text only (pdfplumber's `extract_text`, python-docx's paragraphs).",
+        "floor reads text only (pdfplumber's `extract_text`, python-docx's paragraphs). The "
+        "peer is Unstructured's `partition` (fast strategy) with a spaCy model of its own "
+        "model's size standing in for it; the lower bound gives it a blank pipeline instead.",
         "",
-        "| kind | documents | ms/document | documents/s | pages/s | ours/floor | ours/peer |",
-        "|---|---|---|---|---|---|---|",
+        "| kind | documents | ms/document | documents/s | pages/s | ours/floor | ours/peer "
+        "| ours/peer, lower bound |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for kind in sorted(
         kinds, key=lambda kind: KIND_ORDER.index(kind) if kind in KIND_ORDER else 99
@@ -160,7 +170,8 @@ def extraction_table(extraction: dict[str, Any]) -> list[str]:
         lines.append(
             f"| {kind} | {row['documents']} | {row['ms_per_document']} | "
             f"{row['documents_per_second']} | {row['pages_per_second'] or '–'} | "
-            f"{_ratio(row.get('floor_ratio'))} | {_ratio(row.get('peer_ratio'))} |"
+            f"{_ratio(row.get('floor_ratio'))} | {_ratio(row.get('peer_ratio'))} | "
+            f"{_ratio(row.get('peer_lower_bound_ratio'))} |"
         )
     return [*lines, ""]
 
