@@ -31,7 +31,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTa
 from flows.progress import Progress
 from flows.sources import InputFile, find_inputs
 from flows.store import BatchStore
-from flows.summary import RunSummary, summary_markdown
+from flows.summary import RecordFacts, RunSummary, summary_markdown
 from pipeline import extract_bytes, record_json
 from pipeline.assemble import extractor_version
 from pipeline.language import load_detector
@@ -61,8 +61,7 @@ class Document:
 class Extracted:
     sha256: str
     record_json: str
-    status: str
-    issue_code: str | None
+    facts: RecordFacts
     issue_message: str | None
     seconds: float
 
@@ -90,14 +89,13 @@ def extract_chunk(documents: list[Document]) -> list[Extracted]:
     for document in documents:
         start = time.perf_counter()
         record = extract_bytes(document.data, document.name)
-        failure = record.issues[0] if record.status.value == "failed" else None
+        facts = RecordFacts.of(record)
         extracted.append(
             Extracted(
                 sha256=document.sha256,
                 record_json=record_json(record) + "\n",
-                status=record.status.value,
-                issue_code=failure.code.value if failure else None,
-                issue_message=failure.message if failure else None,
+                facts=facts,
+                issue_message=record.issues[0].message if facts.failure else None,
                 seconds=time.perf_counter() - start,
             )
         )
@@ -277,19 +275,20 @@ def _collect(
     data = {document.sha256: document for document in documents}
     results = future.result()
     for result in results:
-        store.write_record(result.sha256, result.record_json)
+        failed = result.facts.failure is not None
+        store.write_record(result.sha256, result.record_json, failed=failed)
         document = data[result.sha256]
-        if result.status == "failed":
+        if result.facts.failure is not None:
             store.quarantine(
                 result.sha256,
                 document.data,
                 Path(document.name).suffix,
                 paths[result.sha256],
-                result.issue_code or "corrupt",
+                result.facts.failure,
                 result.issue_message or "",
             )
-        summary.add(result.record_json, document.name, result.seconds)
-        progress.advance(failed=result.status == "failed")
+        summary.add(result.facts, document.name, result.seconds)
+        progress.advance(failed=failed)
     return len(results)
 
 

@@ -84,13 +84,16 @@ class BatchStore:
         extractor = record.get("extractor")
         return isinstance(extractor, dict) and extractor.get("version") == extractor_version
 
-    def write_record(self, sha256: str, record_json: str) -> None:
+    def write_record(self, sha256: str, record_json: str, failed: bool | None = None) -> None:
         """Write a record (pipeline.record_json's text); a record that no longer failed takes
-        its input out of quarantine, so quarantine/ lists the current failures only."""
+        its input out of quarantine, so quarantine/ lists the current failures only. `failed`
+        is the record's status when the caller made the record; otherwise the text is read."""
         text = record_json if record_json.endswith("\n") else record_json + "\n"
-        status = json.loads(text).get("status")  # not JSON: refused before anything is written
+        if failed is None:
+            # Not JSON: refused before anything is written.
+            failed = json.loads(text).get("status") == "failed"
         _write_text(self.record_path(sha256), text)
-        if status != "failed" and sha256 in self._quarantined_inputs:
+        if not failed and sha256 in self._quarantined_inputs:
             for stale in self._quarantined(sha256):
                 stale.unlink(missing_ok=True)
             self._quarantined_inputs.discard(sha256)

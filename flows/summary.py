@@ -4,12 +4,42 @@ the command line."""
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from schemas import ReportRecord
+
 _SLOWEST = 5
+
+
+@dataclass(frozen=True, slots=True)
+class RecordFacts:
+    """What the summary counts of a record, read where the record was made, so that the
+    driver parses no record again."""
+
+    status: str
+    format: str
+    language: str
+    countries: tuple[str, ...]
+    failure: str | None
+
+    @classmethod
+    def of(cls, record: ReportRecord) -> RecordFacts:
+        party = record.report.party.iso3 if record.report.party else None
+        countries = (
+            {party}
+            if party
+            else {measure.country.iso3 if measure.country else None for measure in record.measures}
+        )
+        failed = record.status.value == "failed"
+        return cls(
+            status=record.status.value,
+            format=record.source.format or "unknown",
+            language=record.languages.content or "unknown",
+            countries=tuple(sorted(code or "unknown" for code in countries)),
+            failure=record.issues[0].code.value if failed else None,
+        )
 
 
 @dataclass
@@ -28,22 +58,15 @@ class RunSummary:
     timings: list[tuple[float, str]] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)
 
-    def add(self, record_json: str, name: str, seconds: float) -> None:
-        """Count one new record (its JSON text as written to records/)."""
-        record = json.loads(record_json)
-        self.statuses[record["status"]] += 1
-        self.formats[record["source"]["format"] or "unknown"] += 1
-        self.languages[record["languages"]["content"] or "unknown"] += 1
-        party = (record["report"].get("party") or {}).get("iso3")
-        countries = (
-            {party}
-            if party
-            else {(measure["country"] or {}).get("iso3") for measure in record["measures"]}
-        )
-        for country in sorted(code or "unknown" for code in countries):
+    def add(self, facts: RecordFacts, name: str, seconds: float) -> None:
+        """Count one new record."""
+        self.statuses[facts.status] += 1
+        self.formats[facts.format] += 1
+        self.languages[facts.language] += 1
+        for country in facts.countries:
             self.countries[country] += 1
-        if record["status"] == "failed":
-            self.failures[record["issues"][0]["code"]] += 1
+        if facts.failure is not None:
+            self.failures[facts.failure] += 1
         self.timings.append((seconds, name))
         self.timings = sorted(self.timings, reverse=True)[:_SLOWEST]
 
