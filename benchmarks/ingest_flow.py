@@ -98,6 +98,10 @@ def run_all(docs: Path, workers: list[int], rounds: int, scratch: Path) -> dict[
     shutil.copy(first, warm / first.name)
     measured([qpr, "ingest", str(warm), "--out", str(scratch / "warm-out")], environment)
     results: dict[str, object] = {"documents": documents}
+    # The fixed cost of a run (Python, Prefect's local API, one document), warm database.
+    shutil.rmtree(scratch / "warm-out")
+    one, _ = measured([qpr, "ingest", str(warm), "--out", str(scratch / "warm-out")], environment)
+    results["one_file_seconds"] = round(one, 2)
     for name, command in commands.items():
         times, peaks = [], []
         out = scratch / f"out-{name.replace(' ', '-')}"
