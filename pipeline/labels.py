@@ -83,15 +83,11 @@ def _label_key(text: str) -> str:
     free text, whose folding would be wasted)."""
     if len(text) > _longest_label():
         return ""
-    return _short_label_key(text)
+    return _fold_label(text)
 
 
 # A line is looked up when the report is cut into measures and again for its measure.
 @lru_cache(maxsize=4096)
-def _short_label_key(text: str) -> str:
-    return _fold_label(text)
-
-
 def _fold_label(text: str) -> str:
     return match_key(_OUTLINE.sub("", text, count=1))
 

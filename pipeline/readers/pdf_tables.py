@@ -10,6 +10,7 @@ Coordinates are PDF units with y up, as in the rest of the PDF reader.
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
@@ -103,8 +104,11 @@ def _draws_grid(page: pdfium_c.FPDF_PAGE) -> bool:
     """Whether a page draws horizontal and vertical rules, as a ruled table does (counted on
     the paths' bounds, stopping as soon as there are enough)."""
     rules = _Rules()
-    _count_rules(page, rules, depth=0)
-    return rules.enough()
+    for path, _ in _paths(page):
+        _count_rule(path, rules)
+        if rules.enough():
+            return True
+    return False
 
 
 @dataclass(slots=True)
@@ -116,25 +120,25 @@ class _Rules:
         return self.horizontal >= _MIN_RULES and self.vertical >= _MIN_RULES
 
 
-def _count_rules(
-    container: pdfium_c.FPDF_PAGE | pdfium_c.FPDF_PAGEOBJECT, rules: _Rules, depth: int
-) -> None:
+def _paths(
+    container: pdfium_c.FPDF_PAGE | pdfium_c.FPDF_PAGEOBJECT,
+    depth: int = 0,
+    outer: _Matrix = _IDENTITY,
+) -> Iterator[tuple[pdfium_c.FPDF_PAGEOBJECT, _Matrix]]:
+    """The page's path objects, those inside form XObjects too, each with the matrix of the
+    forms around it (the path's own matrix is not applied)."""
     if depth == 0:
         count_objects, get_object = pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject
     else:
-        count_objects, get_object = (
-            pdfium_c.FPDFFormObj_CountObjects,
-            pdfium_c.FPDFFormObj_GetObject,
-        )
+        count_objects = pdfium_c.FPDFFormObj_CountObjects
+        get_object = pdfium_c.FPDFFormObj_GetObject
     for index in range(count_objects(container)):
         item = get_object(container, index)
         kind = pdfium_c.FPDFPageObj_GetType(item)
         if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
-            _count_rules(item, rules, depth + 1)
+            yield from _paths(item, depth + 1, _compose(outer, _matrix(item)))
         elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            _count_rule(item, rules)
-        if rules.enough():
-            return
+            yield item, outer
 
 
 def _count_rule(path: pdfium_c.FPDF_PAGEOBJECT, rules: _Rules) -> None:
@@ -163,29 +167,10 @@ def _is_stroked(path: pdfium_c.FPDF_PAGEOBJECT) -> bool:
 
 def _page_edges(page: pdfium_c.FPDF_PAGE) -> list[dict[str, object]]:
     edges: list[dict[str, object]] = []
-    _collect_edges(page, 0, _IDENTITY, edges)
+    for path, outer in _paths(page):
+        for subpath in _subpaths(path, _compose(outer, _matrix(path))):
+            edges.extend(_straight_edges(subpath))
     return edges
-
-
-def _collect_edges(
-    container: pdfium_c.FPDF_PAGE | pdfium_c.FPDF_PAGEOBJECT,
-    depth: int,
-    outer: _Matrix,
-    edges: list[dict[str, object]],
-) -> None:
-    if depth == 0:
-        count_objects, get_object = pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject
-    else:
-        count_objects = pdfium_c.FPDFFormObj_CountObjects
-        get_object = pdfium_c.FPDFFormObj_GetObject
-    for index in range(count_objects(container)):
-        item = get_object(container, index)
-        kind = pdfium_c.FPDFPageObj_GetType(item)
-        if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
-            _collect_edges(item, depth + 1, _compose(outer, _matrix(item)), edges)
-        elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            for subpath in _subpaths(item, _compose(outer, _matrix(item))):
-                edges.extend(_straight_edges(subpath))
 
 
 def _matrix(item: pdfium_c.FPDF_PAGEOBJECT) -> _Matrix:
