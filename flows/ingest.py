@@ -76,8 +76,8 @@ class _Pending:
 
 
 # No task caches, persists or keeps its result: the records are the results, written by the
-# driver as chunks come back. (Prefect keeps up to 1,000 results in memory by default, which made
-# the driver's memory grow with the archive: 506 MiB for 1,000 documents, 616 for 10,000.)
+# driver as chunks come back. (Prefect keeps up to 1,000 results in memory by default: 40
+# results of 5 MB took a flow from 164 to 360 MiB, against 168 MiB without.)
 @task(
     name="extract-chunk", cache_policy=NO_CACHE, persist_result=False, cache_result_in_memory=False
 )
