@@ -18,6 +18,7 @@ from pipeline.errors import PipelineError
 from pipeline.formats import Format, sniff_format
 from pipeline.language import content_language, form_language
 from pipeline.layout import MeasurePlace, segment_report
+from pipeline.limits import DEFAULT_LIMITS, Limits, check_file_size, file_too_large
 from pipeline.measure import extract_measure
 from pipeline.normalize import Line, normalize
 from pipeline.readers import reader_for
@@ -32,21 +33,29 @@ __all__ = ["extract_bytes", "extract_file", "record_json"]
 log = logging.getLogger(__name__)
 
 
-def extract_file(path: str | Path, include_text: bool = False) -> ReportRecord:
+def extract_file(
+    path: str | Path, include_text: bool = False, limits: Limits = DEFAULT_LIMITS
+) -> ReportRecord:
     path = Path(path)
-    return extract_bytes(path.read_bytes(), path.name, include_text=include_text)
+    if error := file_too_large(path.stat().st_size, limits):  # before the bytes are read
+        return failed_from_error(_streamed_source(path), error)
+    return extract_bytes(path.read_bytes(), path.name, include_text=include_text, limits=limits)
 
 
-def extract_bytes(data: bytes, filename: str, include_text: bool = False) -> ReportRecord:
-    """The record of one file. Unreadable input gives a `failed` record naming the reason."""
+def extract_bytes(
+    data: bytes, filename: str, include_text: bool = False, limits: Limits = DEFAULT_LIMITS
+) -> ReportRecord:
+    """The record of one file. Unreadable input gives a `failed` record naming the reason;
+    input beyond `limits` gives a `too_large` one."""
     sha256 = hashlib.sha256(data).hexdigest()
     source = SourceInfo(
         filename=filename, sha256=sha256, format=None, size_bytes=len(data), pages=None
     )
     try:
+        check_file_size(len(data), limits)
         document_format = sniff_format(data, filename)
         source = source.model_copy(update={"format": document_format.value})
-        blocks = reader_for(document_format)(data)
+        blocks = reader_for(document_format)(data, limits)
     except PipelineError as error:
         return failed_from_error(source, error)
     except Exception:  # a reader bug must cost one file, not the batch
@@ -81,7 +90,7 @@ def extract_bytes(data: bytes, filename: str, include_text: bool = False) -> Rep
     for index, place in enumerate(layout.measures):
         section = segment_measure(place.lines)
         measure, measure_issues = extract_measure(
-            section, index, f"{sha256[:16]}-{index}", place, report.party
+            section, index, f"{sha256[:16]}-{index}", place, report.party, limits.field_characters
         )
         if place.unclear_start:
             measure_issues.insert(0, _unclear_boundary(index, place))
@@ -114,6 +123,21 @@ def extract_bytes(data: bytes, filename: str, include_text: bool = False) -> Rep
     )
     return build_record(
         source, languages, report, measures, issues, document.text if include_text else None
+    )
+
+
+def _streamed_source(path: Path) -> SourceInfo:
+    """The source information of a file, hashed as a stream rather than read whole."""
+    digest = hashlib.sha256()
+    with path.open("rb") as file:
+        while chunk := file.read(2**20):
+            digest.update(chunk)
+    return SourceInfo(
+        filename=path.name,
+        sha256=digest.hexdigest(),
+        format=None,
+        size_bytes=path.stat().st_size,
+        pages=None,
     )
 
 

@@ -39,3 +39,9 @@ class NoTextLayerError(PipelineError):
 
 class EmptyDocumentError(PipelineError):
     code = "empty_document"
+
+
+class TooLargeError(PipelineError):
+    """The input exceeds a configured limit (pipeline.limits), found before parsing it."""
+
+    code = "too_large"

@@ -12,7 +12,7 @@ import zipfile
 from enum import StrEnum
 from pathlib import PurePath
 
-from pipeline.errors import EmptyDocumentError, UnsupportedFormatError
+from pipeline.errors import DocumentLoadError, EmptyDocumentError, UnsupportedFormatError
 
 
 class Format(StrEnum):
@@ -68,7 +68,7 @@ def _sniff_zip(data: bytes) -> Format:
     if "opendocument.text" in mimetype:
         raise UnsupportedFormatError(f"this is an OpenDocument text (.odt); {_CONVERT_HINT}")
     if "[Content_Types].xml" in names and any(name.startswith("word/") for name in names):
-        raise UnsupportedFormatError("this Word package has no word/document.xml: it is damaged")
+        raise DocumentLoadError("this Word package has no word/document.xml: it is damaged")
     raise UnsupportedFormatError("this is a zip archive, not a report document")
 
 

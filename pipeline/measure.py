@@ -18,6 +18,7 @@ from pipeline.fields.text import TextValue, text_value
 from pipeline.inference import infer_codes, infer_entity_type
 from pipeline.language import detect_language
 from pipeline.layout import MeasurePlace
+from pipeline.limits import DEFAULT_LIMITS
 from pipeline.nlp import find_entities
 from pipeline.normalize import Line, match_key
 from pipeline.outline import area_goal
@@ -95,9 +96,11 @@ def extract_measure(
     measure_id: str,
     place: MeasurePlace | None = None,
     party: Country | None = None,
+    field_characters: int = DEFAULT_LIMITS.field_characters,
 ) -> tuple[Measure, list[Issue]]:
     """`place` gives the headings the measure sits under in a whole report; `party` the
-    report's Party, which is the measure's country when it states none."""
+    report's Party, which is the measure's country when it states none. A free-text value
+    longer than `field_characters` is cut there (NLP and language detection walk it)."""
     issues = _Issues(index)
     spans: dict[str, Span] = {}
     texts: dict[str, str | None] = {}
@@ -118,6 +121,15 @@ def extract_measure(
                     "results",
                     "the 2012-2016 form asks for expected results: these are not achieved results",
                 )
+        if value is not None and len(value.text) > field_characters:
+            issues.add(
+                IssueCode.TOO_LARGE,
+                Severity.WARNING,
+                name,
+                f"the value holds {len(value.text):,} characters; only the first "
+                f"{field_characters:,} are kept (the limit per field)",
+            )
+            value = value.cut(field_characters)
         texts[name] = value.text if value else None
         if value is not None:
             values[name] = value

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import EmptyDocumentError, UnsupportedFormatError
+from pipeline.errors import DocumentLoadError, EmptyDocumentError, UnsupportedFormatError
 from pipeline.formats import Format, sniff_format
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -40,15 +40,19 @@ def zip_with(*names: str, mimetype: str | None = None) -> bytes:
             zip_with("content.xml", mimetype="application/vnd.oasis.opendocument.text"),
             "OpenDocument",
         ),
-        (zip_with("[Content_Types].xml", "word/styles.xml"), "no word/document.xml"),
         (zip_with("photo.jpg"), "zip archive"),
         (bytes(range(256)) * 8, "binary"),
     ],
-    ids=["doc", "rtf", "odt", "docx-without-body", "zip", "binary"],
+    ids=["doc", "rtf", "odt", "zip", "binary"],
 )
 def test_unsupported_inputs_say_what_they_are(data: bytes, words: str) -> None:
     with pytest.raises(UnsupportedFormatError, match=words):
         sniff_format(data, "report.docx")
+
+
+def test_a_word_package_without_its_body_is_damaged_not_unsupported() -> None:
+    with pytest.raises(DocumentLoadError, match="no word/document.xml"):
+        sniff_format(zip_with("[Content_Types].xml", "word/styles.xml"), "report.docx")
 
 
 def test_empty_file() -> None:

@@ -33,6 +33,17 @@ class TextValue:
             offset -= end - start + 1
         return self.end
 
+    def cut(self, characters: int) -> TextValue:
+        """The value's first `characters` characters, its pieces cut to match."""
+        text = self.text[:characters].rstrip()
+        pieces, left = [], len(text)
+        for start, end in self.pieces:
+            if left <= 0:
+                break
+            pieces.append((start, min(end, start + left)))
+            left -= end - start + 1
+        return TextValue(text=text, pieces=tuple(pieces), page=self.page)
+
 
 def text_value(lines: tuple[Line, ...]) -> TextValue | None:
     """The value held by `lines`, or None when there is none."""

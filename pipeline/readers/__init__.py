@@ -1,4 +1,5 @@
-"""One reader per format, each `read_<format>(data: bytes) -> list[Block]`.
+"""One reader per format, each `read_<format>(data: bytes, limits: Limits) -> list[Block]`; each
+checks the limits that concern its format before it parses (TooLargeError).
 
 Readers are imported on first use: a text file should not pay for loading the PDF libraries.
 """
@@ -10,8 +11,9 @@ from importlib import import_module
 
 from pipeline.blocks import Block
 from pipeline.formats import Format
+from pipeline.limits import Limits
 
-Reader = Callable[[bytes], list[Block]]
+Reader = Callable[[bytes, Limits], list[Block]]
 
 READERS: dict[Format, tuple[str, str]] = {
     Format.TXT: ("pipeline.readers.text", "read_text"),

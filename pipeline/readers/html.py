@@ -14,6 +14,7 @@ from lxml import etree
 
 from pipeline.blocks import Block, BlockKind, table_row
 from pipeline.errors import DocumentLoadError
+from pipeline.limits import DEFAULT_LIMITS, Limits, check_text_size
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -21,6 +22,12 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _PRESCAN_BYTES = 16384
+# Embedded payloads hold no report text: a Word "web page" export inlines its images as base64
+# data: URIs, a CMS page ships scripts and styles. They are cut from the bytes first, so a
+# 100 MB inline image costs one scan instead of a parse, and the text limit applies to text.
+# Every repetition is bounded, so hostile bytes cannot make these scans quadratic.
+_DATA_PAYLOAD = re.compile(rb"(data:[\w/+.-]{0,100};base64,)[A-Za-z0-9+/=\s]{256,}", re.IGNORECASE)
+_SCRIPT_START = re.compile(rb"<(script|style)\b[^<>]{0,2000}>", re.IGNORECASE)
 _DECLARED_CHARSET = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
     rb"""|<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
@@ -89,8 +96,10 @@ _SPACE_AROUND_BREAK = re.compile(r" ?\n ?")
 _LAYOUT_SPACE = " \t\r\n\f"
 
 
-def read_html(data: bytes) -> list[Block]:
+def read_html(data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[Block]:
     """Return the content of an HTML page as blocks; raise DocumentLoadError if it is unreadable."""
+    data = _without_embedded(data)
+    check_text_size(len(data), limits)
     document = _parse(_decode(data))
     if document is None:
         return []
@@ -101,6 +110,24 @@ def read_html(data: bytes) -> list[Block]:
         body = document.find("body")
         blocks = _read_element(body if body is not None else document)
     return blocks
+
+
+def _without_embedded(data: bytes) -> bytes:
+    """`data` with data: URI payloads and the content of script and style elements cut out."""
+    data = _DATA_PAYLOAD.sub(rb"\1", data)
+    kept, position = [], 0
+    while start := _SCRIPT_START.search(data, position):
+        kept.append(data[position : start.end()])
+        end = re.compile(rb"</" + start.group(1) + rb"\s*>", re.IGNORECASE).search(
+            data, start.end()
+        )
+        if end is None:  # an unclosed script runs to the end of the page, as in a browser
+            position = len(data)
+            break
+        kept.append(end.group())
+        position = end.end()
+    kept.append(data[position:])
+    return b"".join(kept)
 
 
 def _decode(data: bytes) -> str:

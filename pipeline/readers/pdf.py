@@ -23,7 +23,13 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.blocks import Block, table_row
-from pipeline.errors import DocumentLoadError, EncryptedDocumentError, NoTextLayerError
+from pipeline.errors import (
+    DocumentLoadError,
+    EncryptedDocumentError,
+    NoTextLayerError,
+    TooLargeError,
+)
+from pipeline.limits import DEFAULT_LIMITS, Limits
 from pipeline.readers.pdf_form import read_form_fields
 from pipeline.readers.pdf_tables import RuledTable as _Table
 from pipeline.readers.pdf_tables import find_tables
@@ -226,7 +232,7 @@ class _TableRun:
 _Item = _Paragraph | _TableRun
 
 
-def read_pdf(data: bytes) -> list[Block]:
+def read_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[Block]:
     """The blocks of a PDF: paragraphs and table rows in reading order, with 1-based pages.
 
     A paragraph or a table that continues on the next page is one paragraph or one table,
@@ -235,6 +241,12 @@ def read_pdf(data: bytes) -> list[Block]:
     data = bytes(data)
     document = _open_document(data)
     try:
+        # The page tree's count, read before any page is: a 2,000-page export stops here.
+        if len(document) > limits.pdf_pages:
+            raise TooLargeError(
+                f"the PDF has {len(document):,} pages, over the limit of {limits.pdf_pages:,}; "
+                "split it into one file per report"
+            )
         # The 2012 form's answers live in its fields: when they hold any, they are the content.
         form = read_form_fields(document)
         if form:

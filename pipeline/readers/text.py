@@ -10,6 +10,7 @@ import codecs
 import re
 
 from pipeline.blocks import Block
+from pipeline.limits import DEFAULT_LIMITS, Limits, check_text_size
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -49,5 +50,6 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def read_text(data: bytes) -> list[Block]:
+def read_text(data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[Block]:
+    check_text_size(len(data), limits)
     return [Block(text=line) for line in _LINE_BREAK.split(decode_text(data)) if line.strip()]
