@@ -4,7 +4,10 @@ lazily, so `qpr extract` starts without paying for it."""
 from __future__ import annotations
 
 import argparse
+import contextlib
+import dataclasses
 import json
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -12,7 +15,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from flows.sandbox import Sandbox
 from pipeline import extract_file, record_json
+from pipeline.limits import DEFAULT_LIMITS, Limits
 from schemas import ReportRecord, json_schema
 from schemas.outcome import Status
 
@@ -42,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
         "--include-text",
         action="store_true",
         help="add the normalised document text that the spans index",
+    )
+    _add_limit_options(
+        extract,
+        "extract each file in a child process and stop it after SECONDS (the file then fails "
+        "with `timeout`); a parser crash then also fails only its file",
     )
     extract.set_defaults(run=_extract)
 
@@ -90,6 +100,11 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("sources", nargs="+", metavar="SRC")
     ingest.add_argument("--out", type=Path, required=True, metavar="DIR")
     _add_runner_options(ingest)
+    _add_limit_options(
+        ingest,
+        "stop a document's extraction after SECONDS (it then fails with `timeout`, its worker's "
+        f"child process is replaced); default {DEFAULT_LIMITS.seconds_per_document:g}",
+    )
     ingest.add_argument(
         "--include-contact",
         action="store_true",
@@ -122,11 +137,25 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _extract(arguments: argparse.Namespace) -> int:
+    # Without --timeout, files extract in this process: no child to start, the fastest start.
+    limits = _limits(arguments)
+    sandbox = Sandbox(limits) if arguments.timeout is not None else None
+    with sandbox or contextlib.nullcontext():
+        return _extract_files(arguments, limits, sandbox)
+
+
+def _extract_files(arguments: argparse.Namespace, limits: Limits, sandbox: Sandbox | None) -> int:
     failed = 0
     texts = []
     for path in arguments.files:
         try:
-            record = extract_file(path, include_text=arguments.include_text)
+            # A file over the size limit is refused in this process, without reading it.
+            if sandbox is None or path.stat().st_size > limits.file_bytes:
+                record = extract_file(path, include_text=arguments.include_text, limits=limits)
+            else:
+                record = sandbox.extract(
+                    path.read_bytes(), path.name, include_text=arguments.include_text
+                )
         except OSError as error:
             print(f"qpr: {path}: cannot read the file ({error.strerror or error})", file=sys.stderr)
             failed += 1
@@ -153,6 +182,55 @@ def _extract(arguments: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _add_limit_options(command: argparse.ArgumentParser, timeout_help: str) -> None:
+    command.add_argument("--timeout", type=_seconds, metavar="SECONDS", help=timeout_help)
+    defaults = ", ".join(f"{name}={getattr(DEFAULT_LIMITS, name)}" for name in _SIZE_LIMITS)
+    command.add_argument(
+        "--limit",
+        action="append",
+        default=[],
+        type=_limit_setting,
+        metavar="NAME=VALUE",
+        help=f"change a size limit (K, M, G suffixes allowed); defaults: {defaults}",
+    )
+
+
+# The limits `--limit` sets; the time limit has --timeout.
+_SIZE_LIMITS = tuple(
+    field.name for field in dataclasses.fields(Limits) if field.name != "seconds_per_document"
+)
+_UNITS = {"k": 2**10, "m": 2**20, "g": 2**30}
+
+
+def _limit_setting(text: str) -> tuple[str, int]:
+    name, _, value = text.partition("=")
+    name, value = name.strip(), value.strip().lower()
+    if name not in _SIZE_LIMITS:
+        raise argparse.ArgumentTypeError(
+            f"unknown limit {name!r}; one of {', '.join(_SIZE_LIMITS)}"
+        )
+    unit = _UNITS.get(value[-1:], 1)
+    number = value[:-1] if unit > 1 else value
+    if not number.isdigit() or int(number) == 0:
+        raise argparse.ArgumentTypeError(f"{name}: not a positive whole number: {value!r}")
+    return name, int(number) * unit
+
+
+def _limits(arguments: argparse.Namespace) -> Limits:
+    """The defaults with the command line's --limit settings and --timeout."""
+    changes: dict[str, float] = dict(arguments.limit)
+    if arguments.timeout is not None:
+        changes["seconds_per_document"] = arguments.timeout
+    return dataclasses.replace(DEFAULT_LIMITS, **changes)  # type: ignore[arg-type]
+
+
+def _seconds(text: str) -> float:
+    seconds = float(text)
+    if not math.isfinite(seconds) or seconds <= 0:
+        raise argparse.ArgumentTypeError(f"not a positive number of seconds: {text!r}")
+    return seconds
+
+
 def _add_runner_options(command: argparse.ArgumentParser) -> None:
     """Where a flow's extraction runs: local processes, or a Dask cluster."""
     command.add_argument(
@@ -177,6 +255,7 @@ def _ingest(arguments: argparse.Namespace) -> int:
         dask=arguments.dask,
         dask_address=arguments.dask_address,
         include_contact=arguments.include_contact,
+        limits=_limits(arguments),
     )
     print(summary_text(summary))
     return 0

@@ -9,6 +9,7 @@ cluster) and writes what comes back. Only this driver writes the output folder.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import math
 import os
@@ -29,12 +30,15 @@ from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from flows.progress import Progress
+from flows.sandbox import shared_sandbox
 from flows.sources import InputFile, find_inputs
 from flows.store import BatchStore
 from flows.summary import RecordFacts, RunSummary, summary_markdown
-from pipeline import extract_bytes, record_json
-from pipeline.assemble import extractor_version
-from pipeline.language import load_detector
+from pipeline import record_json
+from pipeline.assemble import extractor_version, failed_from_error
+from pipeline.limits import DEFAULT_LIMITS, Limits, file_too_large
+from schemas.outcome import IssueCode
+from schemas.report import SourceInfo
 
 # A Prefect task run costs about 30 ms of CPU in the driver, and more in the API: documents go
 # to workers in chunks, bounded in count and in bytes so a worker never holds a whole archive,
@@ -81,14 +85,16 @@ class _Pending:
 @task(
     name="extract-chunk", cache_policy=NO_CACHE, persist_result=False, cache_result_in_memory=False
 )
-def extract_chunk(documents: list[Document]) -> list[Extracted]:
-    """Extract a chunk of documents in a worker; the worker's parsers, tables and langdetect
-    profiles load once and serve every chunk it gets."""
-    load_detector()
+def extract_chunk(documents: list[Document], limits: Limits = DEFAULT_LIMITS) -> list[Extracted]:
+    """Extract a chunk of documents in a worker's sandbox: a child process whose parsers,
+    tables and langdetect profiles load once and serve every chunk the worker gets, and which
+    is stopped and replaced when a document runs past `limits.seconds_per_document` or
+    crashes it (that document gets a `timeout` or `corrupt` record, the chunk goes on)."""
+    sandbox = shared_sandbox(limits)
     extracted = []
     for document in documents:
         start = time.perf_counter()
-        record = extract_bytes(document.data, document.name)
+        record = sandbox.extract(document.data, document.name)
         facts = RecordFacts.of(record)
         extracted.append(
             Extracted(
@@ -135,8 +141,10 @@ def ingest(
     workers: int = 1,
     include_contact: bool = False,
     stop_after: int | None = None,
+    limits: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Ingest `sources` (folders, zip archives, files) into the output folder `out`.
+    """Ingest `sources` (folders, zip archives, files) into the output folder `out`, each
+    input within `limits` (pipeline.limits.Limits' fields; the defaults where not given).
 
     `stop_after` ends the run after that many new records, as a crash would (for tests of
     resumption); the outputs are then left as a killed run leaves them.
@@ -152,7 +160,9 @@ def ingest(
     summary = RunSummary(extractor_version=version, inputs=_count(inputs), distinct=len(inputs))
     summary.skipped = len(inputs) - len(pending)
     summary.unreadable = unreadable
-    finished = extract_pending(pending, store, summary, workers, stop_after)
+    finished = extract_pending(
+        pending, store, summary, workers, stop_after, Limits(**(limits or {}))
+    )
     if not finished:
         return summary.as_dict()
     summary.rows = write_outputs(store, inputs, version)
@@ -170,10 +180,16 @@ def extract_pending(
     summary: RunSummary,
     workers: int,
     stop_after: int | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> bool:
     """Extract `pending` in chunks on the flow's task runner, writing each record as its chunk
-    comes back; a bounded number of chunks is in flight. False when stopped by `stop_after`."""
+    comes back; a bounded number of chunks is in flight. False when stopped by `stop_after`.
+    An input over the size limit is never read: its record is made here."""
     progress = Progress(total=len(pending))
+    for item in [item for item in pending if item.source.size > limits.file_bytes]:
+        _refuse_too_large(item, store, summary, limits)
+        progress.advance(failed=True)
+    pending = [item for item in pending if item.source.size <= limits.file_bytes]
     in_flight: list[tuple[PrefectFuture[list[Extracted]], list[Document], list[_Pending]]] = []
     capacity = max(1, workers) * CHUNKS_IN_FLIGHT_PER_WORKER
     written = 0
@@ -182,7 +198,7 @@ def extract_pending(
         chunk = next(chunks, None)
         if chunk is not None:
             documents = read_chunk(chunk)
-            in_flight.append((extract_chunk.submit(documents), documents, chunk))
+            in_flight.append((extract_chunk.submit(documents, limits), documents, chunk))
         while in_flight and (len(in_flight) >= capacity or chunk is None):
             written += _collect(in_flight.pop(0), store, summary, progress)
             if stop_after is not None and written >= stop_after:
@@ -203,7 +219,7 @@ def _scan(
     unreadable: list[str] = []
     for source in find_inputs(sources):
         try:
-            sha256 = hashlib.sha256(source.read()).hexdigest()
+            sha256 = source.sha256()
         except OSError as error:  # gone or unreadable since it was listed: the batch goes on
             get_run_logger().warning("%s", error)
             unreadable.append(source.path)
@@ -292,6 +308,29 @@ def _collect(
     return len(results)
 
 
+def _refuse_too_large(
+    item: _Pending, store: BatchStore, summary: RunSummary, limits: Limits
+) -> None:
+    """The failed record of an input over `limits.file_bytes`, quarantined by its reason
+    alone: a copy would double the very size that was refused."""
+    source = SourceInfo(
+        filename=item.source.name,
+        sha256=item.sha256,
+        format=None,
+        size_bytes=item.source.size,
+        pages=None,
+    )
+    error = file_too_large(item.source.size, limits)
+    assert error is not None, "only inputs over the size limit are refused"
+    record = failed_from_error(source, error)
+    facts = RecordFacts.of(record)
+    store.write_record(item.sha256, record_json(record) + "\n", failed=True)
+    store.quarantine(
+        item.sha256, None, "", list(item.paths), IssueCode.TOO_LARGE, record.issues[0].message
+    )
+    summary.add(facts, item.source.name, 0.0)
+
+
 def _count(inputs: dict[str, list[str]]) -> int:
     return sum(len(paths) for paths in inputs.values())
 
@@ -326,6 +365,7 @@ def run_ingest(
     dask_address: str | None = None,
     include_contact: bool = False,
     stop_after: int | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> dict[str, Any]:
     """Run the ingest flow with the task runner the options ask for."""
     runner = task_runner(workers, dask, dask_address)
@@ -337,6 +377,7 @@ def run_ingest(
             workers=workers,
             include_contact=include_contact,
             stop_after=stop_after,
+            limits=dataclasses.asdict(limits),
         )
     return result
 

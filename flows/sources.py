@@ -8,6 +8,8 @@ repeating it. Nothing is read while listing, except a zip archive's table of con
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import logging
 import os
 import stat
@@ -17,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
+from typing import IO
 
 __all__ = ["InputFile", "InputReadError", "find_inputs"]
 
@@ -48,11 +51,33 @@ class InputFile:
 
     def read(self) -> bytes:
         """The input's bytes; InputReadError (an OSError) when they cannot be had."""
-        location = self.location or self.path
-        try:
+        with self._reading():
+            location = self.location or self.path
             if self.member is None:
                 return Path(location).read_bytes()
             return _read_member(location, self.member, self.size)
+
+    def sha256(self) -> str:
+        """The hash of the input's bytes, read as a stream: an input too large to extract is
+        still identified, without being held in memory."""
+        digest = hashlib.sha256()
+        with self._reading():
+            location = self.location or self.path
+            stream: IO[bytes]
+            if self.member is None:
+                stream = Path(location).open("rb")
+            else:
+                archive = _open_archive(location, *_identity(location))
+                stream = archive.open(archive.infolist()[self.member])
+            with stream:
+                while chunk := stream.read(2**20):
+                    digest.update(chunk)
+        return digest.hexdigest()
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[None]:
+        try:
+            yield
         except InputReadError:
             raise
         # zipfile reports an encrypted member as RuntimeError, a damaged one as BadZipFile or

@@ -108,13 +108,21 @@ class BatchStore:
     # Quarantine
 
     def quarantine(
-        self, sha256: str, data: bytes, suffix: str, paths: list[str], code: str, message: str
+        self,
+        sha256: str,
+        data: bytes | None,
+        suffix: str,
+        paths: list[str],
+        code: str,
+        message: str,
     ) -> None:
-        """Keep a copy of a failed input, and a reason file saying where it was and why."""
+        """Keep a copy of a failed input (unless `data` is None), and a reason file saying
+        where it was and why."""
         sha256 = _checked_sha256(sha256)
         suffix = suffix.lower() if _SAFE_SUFFIX.match(suffix.lower()) else ""
         copy = self.quarantine_folder / f"{sha256}{suffix}"
-        if not copy.exists():  # named by content: an existing copy already holds these bytes
+        # Named by content: an existing copy already holds these bytes.
+        if data is not None and not copy.exists():
             with _atomic_file(copy, "wb") as file:
                 file.write(data)
         reason = {"sha256": sha256, "paths": sorted(set(paths)), "code": code, "message": message}
