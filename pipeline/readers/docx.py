@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -21,9 +23,13 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from pipeline.blocks import Block, BlockKind, table_row
-from pipeline.errors import DocumentLoadError
+from pipeline.errors import DocumentLoadError, TooLargeError
+from pipeline.limits import DEFAULT_LIMITS, Limits, size_text
 
 _MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+_LOCAL_HEADER_SIZE = 30  # a zip member's local header, before its name and extra field
+_INFLATE_STEP = 2**16
 
 _P, _TBL, _TR, _TC, _R = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:r")
 _SDT, _SDT_CONTENT, _CUSTOM_XML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")
@@ -219,10 +225,70 @@ class _Context:
     lists: _ListCounters
 
 
-def read_docx(data: bytes) -> list[Block]:
+def read_docx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[Block]:
     """Return the body of a .docx as blocks; raise DocumentLoadError if it cannot be opened."""
+    _check_unpacked_size(data, limits)
     body, context = _open(data)
     return list(_container_blocks(body.iterchildren(), context))
+
+
+def _check_unpacked_size(data: bytes, limits: Limits) -> None:
+    """python-docx unpacks every member, so the declared total is checked before it does, and
+    each member is made to keep to its declared size (`_check_member`)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # _open names the damage
+    declared = sum(member.file_size for member in members)
+    if declared > limits.docx_uncompressed_bytes:
+        raise TooLargeError(
+            f"the .docx unpacks to {size_text(declared)}, over the limit of "
+            f"{size_text(limits.docx_uncompressed_bytes)}; it may be a zip bomb, or hold very "
+            "large images: save a copy without them"
+        )
+    for member in members:
+        _check_member(data, member)
+
+
+def _check_member(data: bytes, member: zipfile.ZipInfo) -> None:
+    """A member whose headers understate its size is a zip bomb all the same: zipfile reads a
+    whole member by inflating up to 2 GiB in one call and only then cuts the output to the
+    declared size (CPython 3.11 `ZipExtFile.read`), so 1 MB of file would cost python-docx
+    gigabytes. The member is inflated here in bounded steps, its output dropped, to find out."""
+    if member.compress_type == zipfile.ZIP_STORED:
+        return  # stored bytes are read as they are: never more than the file holds
+    if member.compress_type != zipfile.ZIP_DEFLATED:
+        # bzip2 and LZMA members are inflated by zipfile without any bound; Word writes neither.
+        raise DocumentLoadError(
+            f"the .docx member {member.filename} uses zip compression method "
+            f"{member.compress_type}, which Word never writes: the package is damaged or forged"
+        )
+    header = data[member.header_offset : member.header_offset + _LOCAL_HEADER_SIZE]
+    if len(header) < _LOCAL_HEADER_SIZE or not header.startswith(b"PK\x03\x04"):
+        return  # _open names the damage
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    start = member.header_offset + _LOCAL_HEADER_SIZE + name_length + extra_length
+    stream = memoryview(data)[start : start + member.compress_size]
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    inflated = 0
+    try:
+        # Fed in small pieces: `unconsumed_tail` is a copy of the input left over.
+        for position in range(0, len(stream), _INFLATE_STEP):
+            pending: bytes | memoryview = stream[position : position + _INFLATE_STEP]
+            while pending and not inflater.eof:
+                inflated += len(inflater.decompress(pending, _INFLATE_STEP))
+                if inflated > member.file_size:
+                    raise DocumentLoadError(
+                        f"the .docx member {member.filename} unpacks to more than the "
+                        f"{size_text(member.file_size)} its headers declare: the package is "
+                        "forged (a zip bomb) and was not read"
+                    )
+                pending = inflater.unconsumed_tail
+    except zlib.error as error:
+        raise DocumentLoadError(
+            f"the .docx member {member.filename} is damaged ({error})"
+        ) from error
 
 
 def _open(data: bytes) -> tuple[etree._Element, _Context]:
@@ -239,7 +305,7 @@ def _open(data: bytes) -> tuple[etree._Element, _Context]:
     except KeyError as error:
         raise DocumentLoadError(f"the .docx is missing a required part ({error})") from error
     except etree.XMLSyntaxError as error:
-        raise DocumentLoadError(f"the .docx holds damaged XML ({error})") from error
+        raise DocumentLoadError(_xml_error_message(error)) from error
     except Exception as error:
         raise DocumentLoadError(
             f"the .docx could not be opened ({type(error).__name__}: {error})"
@@ -247,6 +313,21 @@ def _open(data: bytes) -> tuple[etree._Element, _Context]:
     if body is None:
         raise DocumentLoadError("the .docx has no document body")
     return body, _Context(sheet, lists)
+
+
+def _xml_error_message(error: etree.XMLSyntaxError) -> str:
+    # libxml2 refuses a "billion laughs" payload: since 2.11 as a resource limit (excessive
+    # entity amplification), before that as an entity loop. Its other resource limits are
+    # nesting depth and text node length. python-docx itself expands no entity.
+    limit = error.code == etree.ErrorTypes.ERR_RESOURCE_LIMIT
+    if error.code == etree.ErrorTypes.ERR_ENTITY_LOOP or (limit and "entity" in str(error)):
+        return (
+            "the .docx declares XML entities that expand without bound (an entity-expansion "
+            "attack: Word never writes entity declarations), so it was not read"
+        )
+    if limit:
+        return f"the .docx exceeds a limit of the XML parser ({error})"
+    return f"the .docx holds damaged XML ({error})"
 
 
 def _read_styles(styles: etree._Element) -> _StyleSheet:
