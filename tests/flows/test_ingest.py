@@ -14,6 +14,7 @@ import pytest
 from flows import ingest as ingest_module
 from flows.cli import main
 from flows.ingest import inbox_deployment, run_ingest
+from pipeline.limits import Limits
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 GOOD = (
@@ -151,3 +152,28 @@ def test_chunks_give_each_worker_several_within_the_bound(
     # A few heavy reports must not all land on one worker; a whole archive must not pay a
     # task run per handful of documents.
     assert ingest_module._chunk_documents(documents, workers) == per_chunk
+
+
+def test_limits_reach_the_workers_and_an_oversized_input_is_refused_unread(
+    inbox: Path, tmp_path: Path
+) -> None:
+    """A file over the size limit is refused by the driver (its reason kept, no copy of it);
+    a PDF over the page limit is refused by the worker, before its pages are read."""
+    huge = inbox / "huge.txt"
+    huge.write_bytes(b"Policy/measure\n" * 20_000)
+    limits = Limits(file_bytes=200_000, pdf_pages=0)
+    assert all(path.stat().st_size < limits.file_bytes for path in inbox.rglob("*") if path != huge)
+    out = tmp_path / "out"
+    summary = run_ingest([inbox], out, limits=limits)
+    refused = hashlib.sha256(huge.read_bytes()).hexdigest()
+    reason = json.loads((out / "quarantine" / f"{refused}.reason.json").read_text("utf-8"))
+    assert reason["code"] == "too_large" and "per file" in reason["message"]
+    assert not (out / "quarantine" / f"{refused}.txt").exists()
+    record = json.loads((out / "records" / f"{refused}.json").read_text("utf-8"))
+    assert record["status"] == "failed" and record["source"]["size_bytes"] == huge.stat().st_size
+    pdf = hashlib.sha256((inbox / "jamaica-music-heritage-digitisation.pdf").read_bytes())
+    issue = json.loads((out / "records" / f"{pdf.hexdigest()}.json").read_text("utf-8"))["issues"][
+        0
+    ]
+    assert issue["code"] == "too_large" and "pages" in issue["message"]
+    assert summary["failure_reasons"] == {"corrupt": 1, "too_large": 2}
