@@ -45,3 +45,9 @@ class TooLargeError(PipelineError):
     """The input exceeds a configured limit (pipeline.limits), found before parsing it."""
 
     code = "too_large"
+
+
+class ExtractionTimeoutError(PipelineError):
+    """A step with a time limit of its own (a format conversion) ran past it."""
+
+    code = "timeout"

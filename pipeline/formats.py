@@ -1,4 +1,5 @@
-"""Which of the four supported formats a file is, told from its bytes before its name.
+"""Which supported format a file is, told from its bytes before its name: the four read directly
+(TXT, DOCX, PDF, HTML) and the legacy ones read through LibreOffice (DOC, ODT, RTF).
 
 Real inboxes hold renamed files (a PDF saved as .doc, an HTML page saved as .txt), so magic
 numbers and zip members decide; the suffix only breaks a tie between text and HTML.
@@ -12,7 +13,12 @@ import zipfile
 from enum import StrEnum
 from pathlib import PurePath
 
-from pipeline.errors import DocumentLoadError, EmptyDocumentError, UnsupportedFormatError
+from pipeline.errors import (
+    DocumentLoadError,
+    EmptyDocumentError,
+    EncryptedDocumentError,
+    UnsupportedFormatError,
+)
 
 
 class Format(StrEnum):
@@ -20,18 +26,25 @@ class Format(StrEnum):
     DOCX = "docx"
     PDF = "pdf"
     HTML = "html"
+    # Read through a conversion to DOCX by LibreOffice, when it is installed.
+    DOC = "doc"
+    ODT = "odt"
+    RTF = "rtf"
 
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Word saves a password-protected .docx as an OLE compound file holding the encrypted package
+# (MS-OFFCRYPTO); the stream's name is in the file's directory, in UTF-16-LE.
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _HTML_START = re.compile(
     rb"<\s*(!doctype\s+html|html|head|body|meta|title|div|p|table|h[1-6])[\s>]", re.I
 )
-_CONVERT_HINT = "convert it to .docx or .pdf (for example with LibreOffice) and submit it again"
 
 
 def sniff_format(data: bytes, filename: str = "") -> Format:
     """Return the format of `data`; raise UnsupportedFormatError naming what the bytes are."""
-    if not data.strip():
+    # Not `data.strip()`: that copies the whole input whenever it ends with a newline.
+    if not data or data.isspace():
         raise EmptyDocumentError("the file is empty")
     head = data[:1024]
     if b"%PDF-" in head:
@@ -39,11 +52,14 @@ def sniff_format(data: bytes, filename: str = "") -> Format:
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return _sniff_zip(data)
     if data.startswith(_OLE_MAGIC):
-        raise UnsupportedFormatError(
-            f"this is a legacy Word/OLE document (.doc), not a .docx; {_CONVERT_HINT}"
-        )
+        if _ENCRYPTED_PACKAGE in data:
+            raise EncryptedDocumentError(
+                "this Office document is password-protected (an encrypted .docx is stored as an "
+                "OLE file); ask the sender for an unprotected copy"
+            )
+        return Format.DOC
     if data.startswith(b"{\\rtf"):
-        raise UnsupportedFormatError(f"this is an RTF document; {_CONVERT_HINT}")
+        return Format.RTF
     if _looks_binary(data[:4096]):
         raise UnsupportedFormatError("the file holds binary data that is not a PDF or DOCX")
     if _HTML_START.search(_ascii_view(data[:4096])):
@@ -66,7 +82,7 @@ def _sniff_zip(data: bytes) -> Format:
     if "word/document.xml" in names:
         return Format.DOCX
     if "opendocument.text" in mimetype:
-        raise UnsupportedFormatError(f"this is an OpenDocument text (.odt); {_CONVERT_HINT}")
+        return Format.ODT
     if "[Content_Types].xml" in names and any(name.startswith("word/") for name in names):
         raise DocumentLoadError("this Word package has no word/document.xml: it is damaged")
     raise UnsupportedFormatError("this is a zip archive, not a report document")

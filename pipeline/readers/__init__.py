@@ -20,6 +20,9 @@ READERS: dict[Format, tuple[str, str]] = {
     Format.DOCX: ("pipeline.readers.docx", "read_docx"),
     Format.PDF: ("pipeline.readers.pdf", "read_pdf"),
     Format.HTML: ("pipeline.readers.html", "read_html"),
+    Format.DOC: ("pipeline.readers.converted", "read_doc"),
+    Format.ODT: ("pipeline.readers.converted", "read_odt"),
+    Format.RTF: ("pipeline.readers.converted", "read_rtf"),
 }
 
 
