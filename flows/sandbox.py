@@ -21,6 +21,7 @@ from typing import cast
 from pipeline import extract_bytes
 from pipeline.assemble import failed_record
 from pipeline.limits import DEFAULT_LIMITS, Limits
+from pipeline.names import printable_name
 from schemas import ReportRecord
 from schemas.outcome import IssueCode
 from schemas.report import SourceInfo
@@ -258,7 +259,7 @@ def _exit_with(parent: int) -> None:
 
 def _source(data: bytes, filename: str) -> SourceInfo:
     return SourceInfo(
-        filename=filename,
+        filename=printable_name(filename),
         sha256=hashlib.sha256(data).hexdigest(),
         format=None,
         size_bytes=len(data),

@@ -21,6 +21,8 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import IO
 
+from pipeline.names import printable_name
+
 __all__ = ["InputFile", "InputReadError", "find_inputs"]
 
 log = logging.getLogger(__name__)
@@ -51,28 +53,33 @@ class InputFile:
 
     def read(self) -> bytes:
         """The input's bytes; InputReadError (an OSError) when they cannot be had."""
-        with self._reading():
-            location = self.location or self.path
-            if self.member is None:
-                return Path(location).read_bytes()
-            return _read_member(location, self.member, self.size)
+        if self.member is None:
+            with self._reading():
+                return Path(self.location or self.path).read_bytes()
+        return b"".join(self._chunks())
 
     def sha256(self) -> str:
         """The hash of the input's bytes, read as a stream: an input too large to extract is
         still identified, without being held in memory."""
         digest = hashlib.sha256()
+        for chunk in self._chunks():
+            digest.update(chunk)
+        return digest.hexdigest()
+
+    def _chunks(self) -> Iterator[bytes]:
+        """The input's bytes a megabyte at a time. A zip member is inflated in bounded steps
+        (zipfile's whole-member read inflates up to 2 GiB at once), and never past its declared
+        size: a member that claims less than it holds fails its CRC check there."""
         with self._reading():
             location = self.location or self.path
             stream: IO[bytes]
             if self.member is None:
                 stream = Path(location).open("rb")
             else:
-                archive = _open_archive(location, *_identity(location))
-                stream = archive.open(archive.infolist()[self.member])
+                stream = _open_member(location, self.member, self.size)
             with stream:
                 while chunk := stream.read(2**20):
-                    digest.update(chunk)
-        return digest.hexdigest()
+                    yield chunk
 
     @contextlib.contextmanager
     def _reading(self) -> Iterator[None]:
@@ -93,12 +100,18 @@ class InputFile:
             raise InputReadError(f"{self.path}: cannot be read ({error})") from error
 
 
-def _read_member(location: str, index: int, size: int) -> bytes:
+def _open_member(location: str, index: int, size: int) -> IO[bytes]:
     archive = _open_archive(location, *_identity(location))
     member = archive.infolist()[index]
     if member.file_size != size:
         raise InputReadError(f"{location}: the archive changed after it was listed")
-    return archive.read(member)
+    # zipfile inflates bzip2 and LZMA members without any bound; reports are never zipped so.
+    if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise InputReadError(
+            f"{location}: member {member.filename} is compressed with a method qpr does not "
+            f"unpack (zip method {member.compress_type}); zip it again with the usual one"
+        )
+    return archive.open(member)
 
 
 def _identity(location: str) -> tuple[int, int, int]:
@@ -137,7 +150,7 @@ def _inputs_of(source: Path) -> Iterator[InputFile]:
     elif real.is_file():
         yield _plain_file(real, real.stat().st_size)
     else:
-        log.warning("%s is neither a file nor a folder: skipped", _printable(str(source)))
+        log.warning("%s is neither a file nor a folder: skipped", printable_name(str(source)))
 
 
 def _walk_folder(root: Path) -> Iterator[InputFile]:
@@ -176,7 +189,7 @@ def _sorted_entries(folder: Path) -> list[os.DirEntry[str]]:
         with os.scandir(folder) as entries:
             return sorted(entries, key=lambda entry: entry.name)
     except OSError as error:
-        log.warning("folder %s cannot be listed (%s): skipped", _printable(str(folder)), error)
+        log.warning("folder %s cannot be listed (%s): skipped", printable_name(str(folder)), error)
         return []
 
 
@@ -191,17 +204,17 @@ def _examine(
             return Path(folder, entry.name), entry.stat(follow_symlinks=False)
         real = Path(entry.path).resolve(strict=True)
         if real != root and not real.is_relative_to(root):
-            log.warning("%s leads outside %s: not followed", _printable(entry.path), root)
+            log.warning("%s leads outside %s: not followed", printable_name(entry.path), root)
             return None
         return real, real.stat()
     except (OSError, RuntimeError) as error:  # dangling link; a loop (RuntimeError < 3.13)
-        log.warning("%s cannot be followed (%s): skipped", _printable(entry.path), error)
+        log.warning("%s cannot be followed (%s): skipped", printable_name(entry.path), error)
         return None
 
 
 def _plain_file(real: Path, size: int) -> InputFile:
     text = str(real)
-    shown = _printable(text)
+    shown = printable_name(text)
     return InputFile(
         path=shown,
         name=PurePosixPath(shown).name,
@@ -217,11 +230,13 @@ def _zip_members(archive_path: Path) -> Iterator[InputFile]:
         with zipfile.ZipFile(archive_path) as archive:
             members = archive.infolist()
     except (OSError, zipfile.BadZipFile) as error:
-        log.warning("%s is not a readable zip archive (%s)", _printable(str(archive_path)), error)
+        log.warning(
+            "%s is not a readable zip archive (%s)", printable_name(str(archive_path)), error
+        )
         yield _plain_file(archive_path, archive_path.stat().st_size)
         return
     archive_text = str(archive_path)
-    shown_archive = _printable(archive_text)
+    shown_archive = printable_name(archive_text)
     seen: set[str] = set()
     for index, member in enumerate(members):
         parts = _safe_member_parts(member.filename)
@@ -244,7 +259,7 @@ def _safe_member_parts(name: str) -> list[str]:
     parts = name.replace("\\", "/").split("/")
     if parts and len(parts[0]) == 2 and parts[0][1] == ":":  # a Windows drive, `C:`
         parts = parts[1:]
-    return [_printable(part) for part in parts if part not in ("", ".", "..")]
+    return [printable_name(part) for part in parts if part not in ("", ".", "..")]
 
 
 def _is_hidden_member(parts: list[str]) -> bool:
@@ -254,13 +269,3 @@ def _is_hidden_member(parts: list[str]) -> bool:
 def _is_zip_name(path: Path) -> bool:
     # The suffix, not the magic bytes: a DOCX is a zip archive too, and is an input itself.
     return path.suffix.lower() == ".zip"
-
-
-def _printable(text: str) -> str:
-    """`text` with any byte that is not UTF-8 (a file name from another system, decoded by
-    Python as a lone surrogate) shown as `\\xNN`, so it can be written to JSON as UTF-8."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return os.fsencode(text).decode("utf-8", "backslashreplace")
-    return text

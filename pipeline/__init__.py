@@ -20,6 +20,7 @@ from pipeline.language import content_language, form_language
 from pipeline.layout import MeasurePlace, segment_report
 from pipeline.limits import DEFAULT_LIMITS, Limits, check_file_size, file_too_large
 from pipeline.measure import extract_measure
+from pipeline.names import printable_name
 from pipeline.normalize import Line, normalize
 from pipeline.readers import reader_for
 from pipeline.report import read_report
@@ -49,7 +50,11 @@ def extract_bytes(
     input beyond `limits` gives a `too_large` one."""
     sha256 = hashlib.sha256(data).hexdigest()
     source = SourceInfo(
-        filename=filename, sha256=sha256, format=None, size_bytes=len(data), pages=None
+        filename=printable_name(filename),
+        sha256=sha256,
+        format=None,
+        size_bytes=len(data),
+        pages=None,
     )
     try:
         check_file_size(len(data), limits)
@@ -77,6 +82,16 @@ def extract_bytes(
             "none of the periodic report form's labels was found: this does not look like a report",
         )
     report, issues = read_report(layout)
+    if any(block.ocr for block in blocks):
+        issues.insert(
+            0,
+            Issue(
+                code=IssueCode.TEXT_FROM_OCR,
+                severity=Severity.WARNING,
+                message="the PDF has no text layer (a scan): its text was read by OCR and may "
+                "hold misreadings; check values against the pages",
+            ),
+        )
     if document.repaired:
         issues.insert(
             0,
@@ -133,7 +148,7 @@ def _streamed_source(path: Path) -> SourceInfo:
         while chunk := file.read(2**20):
             digest.update(chunk)
     return SourceInfo(
-        filename=path.name,
+        filename=printable_name(path.name),
         sha256=digest.hexdigest(),
         format=None,
         size_bytes=path.stat().st_size,

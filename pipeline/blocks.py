@@ -23,7 +23,8 @@ class Block:
     `text` may hold line breaks (a DOCX soft break, an HTML <br>); a table row's `text` is its
     cells joined by " | " and `cells` keeps them apart. `page` is 1-based for paged formats.
     `bold` marks a paragraph whose visible text is all bold (how labels are often drawn);
-    `level` is the heading level where the source states one.
+    `level` is the heading level where the source states one. `ocr` marks text recognised
+    from a page image (a scanned PDF).
     """
 
     text: str
@@ -32,6 +33,7 @@ class Block:
     cells: tuple[str, ...] | None = None
     bold: bool = False
     level: int | None = None
+    ocr: bool = False
 
 
 def table_row(cells: list[str] | tuple[str, ...], page: int | None = None) -> Block:

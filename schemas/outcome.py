@@ -39,6 +39,7 @@ class IssueCode(StrEnum):
     TRAILING_TEXT_IGNORED = "trailing_text_ignored"
     # Values.
     TEXT_REPAIRED = "text_repaired"
+    TEXT_FROM_OCR = "text_from_ocr"
     CURRENCY_FROM_LABEL = "currency_from_label"
     BUDGET_UNPARSED = "budget_unparsed"
     BUDGET_WITHOUT_TOTAL = "budget_without_total"
@@ -62,7 +63,10 @@ ISSUE_DESCRIPTIONS: dict[IssueCode, str] = {
     IssueCode.ENCRYPTED: "The document is password-protected and cannot be opened.",
     IssueCode.NO_TEXT_LAYER: "The PDF holds page images only (a scan): there is no text to read.",
     IssueCode.EMPTY_DOCUMENT: "The file is empty or holds no text.",
-    IssueCode.TOO_LARGE: "The file exceeds a configured size limit and was not parsed.",
+    IssueCode.TOO_LARGE: (
+        "The file exceeds a configured limit and was not parsed; as a warning, a field's value "
+        "exceeded the characters kept per field and was cut."
+    ),
     IssueCode.TIMEOUT: "Extraction took longer than the configured time limit.",
     IssueCode.NOT_A_REPORT: "The document holds text but none of the report form's labels.",
     IssueCode.NO_MEASURE_FOUND: "No policy/measure record could be delimited in the document.",
@@ -73,6 +77,9 @@ ISSUE_DESCRIPTIONS: dict[IssueCode, str] = {
     IssueCode.DUPLICATE_LABEL: "A field's label occurs twice in one measure; the first is used.",
     IssueCode.TRAILING_TEXT_IGNORED: "Lines after the record's last field were left out.",
     IssueCode.TEXT_REPAIRED: "Mojibake (text decoded with the wrong encoding) was repaired.",
+    IssueCode.TEXT_FROM_OCR: (
+        "The PDF has no text layer (a scan): its text was read by OCR, and may hold misreadings."
+    ),
     IssueCode.CURRENCY_FROM_LABEL: "The budget names no currency; the label's currency applies.",
     IssueCode.BUDGET_UNPARSED: "The budget value holds text but no figure.",
     IssueCode.BUDGET_WITHOUT_TOTAL: "The budget lists several figures but no total; amount is null.",

@@ -41,6 +41,7 @@ PDF_READERS = {
     "pipeline/readers/pdf.py",
     "pipeline/readers/pdf_form.py",
     "pipeline/readers/pdf_tables.py",
+    "pipeline/readers/ocr.py",
 }
 PARSER_HOMES = {
     "docx": {"pipeline/readers/docx.py"},

@@ -15,7 +15,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from itertools import pairwise
 
@@ -30,6 +30,7 @@ from pipeline.errors import (
     TooLargeError,
 )
 from pipeline.limits import DEFAULT_LIMITS, Limits
+from pipeline.readers.ocr import ocr_available, ocr_languages, read_scanned_pages
 from pipeline.readers.pdf_form import read_form_fields
 from pipeline.readers.pdf_tables import RuledTable as _Table
 from pipeline.readers.pdf_tables import find_tables
@@ -253,13 +254,10 @@ def read_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[Block]:
             labels = {block.text for block in form if block.bold}
             return _form_cover(document, labels) + _merge_repeated_labels(form)
         pages = [_read_page(document, index) for index in range(len(document))]
+        if not any(page.lines or page.tables for page in pages):
+            return _scanned(document)
     finally:
         document.close()
-    if not any(page.lines or page.tables for page in pages):
-        raise NoTextLayerError(
-            "The PDF has no text layer (its pages hold only images, as a scan does); "
-            "run OCR on it or supply the original document."
-        )
     _drop_running_lines(pages)
     boundaries: list[float] = []
     for page in pages:
@@ -270,6 +268,23 @@ def read_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[Block]:
     for item in items:
         blocks.extend(_item_blocks(item, layout))
     return blocks
+
+
+def _scanned(document: pdfium.PdfDocument) -> list[Block]:
+    """The text of a PDF whose pages hold only images (a scan), read by OCR where Tesseract is
+    installed."""
+    if not ocr_available():
+        raise NoTextLayerError(
+            "The PDF has no text layer (its pages hold only images, as a scan does); run OCR on "
+            "it, install Tesseract for qpr to do so (see the README), or supply the original."
+        )
+    blocks = read_scanned_pages(document)
+    if not blocks:
+        raise NoTextLayerError(
+            f"The PDF has no text layer, and OCR ({ocr_languages()}) found no text on its "
+            "pages either; supply the original document."
+        )
+    return [replace(block, ocr=True) for block in blocks]
 
 
 def _form_cover(document: pdfium.PdfDocument, labels: set[str]) -> list[Block]:
