@@ -40,6 +40,8 @@ _UNSAFE_RUN_CHARACTERS = re.compile(r"[^A-Za-z0-9._-]+")
 # Temporary files start with a dot and end in .tmp, so no listing of records (`*.json`) can
 # take a half-written one for a record.
 _TEMPORARY = re.compile(r"^\..+\.tmp$")
+# What a manifest entry says of its record, kept from an earlier run when the record is gone.
+_OUTCOME_KEYS = ("format", "status", "failure", "issues", "measures")
 # Rows per Parquet row group: large enough for compression, small enough that memory stays flat
 # however many records the archive holds.
 _PARQUET_BATCH_ROWS = 2048
@@ -169,15 +171,18 @@ class BatchStore:
         earlier entry's outcome when the record is gone."""
         record = _read_json(self.record_path(entry["sha256"]))
         if isinstance(record, dict):
+            failed = record["status"] == "failed" and record["issues"]
             outcome = {
                 "format": record["source"]["format"],
                 "status": record["status"],
+                # Why a failed input failed, so the manifest alone accounts for every input.
+                "failure": record["issues"][0]["code"] if failed else None,
                 "issues": len(record["issues"]),
                 "measures": len(record["measures"]),
             }
         else:
             log.warning("input %s has no record", entry["sha256"])
-            outcome = {key: entry.get(key) for key in ("format", "status", "issues", "measures")}
+            outcome = {key: entry.get(key) for key in _OUTCOME_KEYS}
         return {"sha256": entry["sha256"], "paths": entry["paths"], **outcome}
 
     # Dataset

@@ -14,7 +14,6 @@ import os
 import subprocess
 import sys
 import zipfile
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -237,19 +236,6 @@ def test_links_and_loops_in_an_input_folder(
 # --- legacy formats through LibreOffice --------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def libreoffice_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """A report saved by LibreOffice as a real .doc, .odt and .rtf (once per session)."""
-    if hostile.soffice() is None:
-        pytest.skip("LibreOffice (soffice) is not installed: no real .doc or .odt to test")
-    scratch = tmp_path_factory.mktemp("libreoffice")
-    source = scratch / "report.docx"
-    source.write_bytes(hostile.report_docx())
-    return {
-        kind: hostile.convert_with_soffice(source, kind, scratch) for kind in ("doc", "odt", "rtf")
-    }
-
-
 @pytest.mark.parametrize("kind", ["doc", "odt", "rtf"])
 def test_legacy_doc_odt_and_rtf_are_read_through_libreoffice(
     libreoffice_files: dict[str, Path], kind: str
@@ -294,41 +280,6 @@ def run_measured(scratch: Path, *arguments: str) -> Run:
     assert result.returncode == 0, result.stderr
     seconds, peak_kib, code = result.stdout.split()
     return Run(float(seconds), int(peak_kib) / 1024, int(code), output.read_text(), result.stderr)
-
-
-def _session_file(
-    factory: pytest.TempPathFactory, name: str, write: Callable[[Path], Path]
-) -> Iterator[Path]:
-    """A large input written once per session, and removed after it (pytest keeps the last
-    few session folders: hundreds of MB each otherwise)."""
-    path = write(factory.mktemp("hostile-large") / name)
-    yield path
-    path.unlink()
-
-
-@pytest.fixture(scope="session")
-def long_pdf(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    yield from _session_file(tmp_path_factory, "archive-export.pdf", hostile.write_long_pdf)
-
-
-@pytest.fixture(scope="session")
-def zip_bomb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    yield from _session_file(tmp_path_factory, "bomb.docx", hostile.write_zip_bomb)
-
-
-@pytest.fixture(scope="session")
-def lying_docx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    yield from _session_file(tmp_path_factory, "liar.docx", hostile.write_lying_docx)
-
-
-@pytest.fixture(scope="session")
-def page_with_blob(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    yield from _session_file(tmp_path_factory, "page.html", hostile.write_html_with_blob)
-
-
-@pytest.fixture(scope="session")
-def large_text(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    yield from _session_file(tmp_path_factory, "huge.txt", hostile.write_large_text)
 
 
 @pytest.fixture(scope="session")

@@ -297,6 +297,9 @@ def test_the_manifest_lists_every_input_once_from_its_record(
             "paths": sorted(scanned[item.sha256]),
             "format": json.loads(item.record_json)["source"]["format"],
             "status": item.status,
+            "failure": json.loads(item.record_json)["issues"][0]["code"]
+            if item.status == "failed"
+            else None,
             "issues": item.issues,
             "measures": item.measures,
         }
