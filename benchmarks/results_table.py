@@ -112,8 +112,8 @@ def targets(results: dict[str, Any]) -> list[tuple[str, str, bool]]:
     measured = f"{large / small:.2f}× ({large} MiB against {small} MiB)"
     if large / small > 1.2:
         measured += (
-            f"; the plain loop reaches {corpus['plain']['peak_mib']} MiB: the growth is in the "
-            "flow's process, not yet located (benchmarks/README.md)"
+            f"; the plain loop reaches {corpus['plain']['peak_mib']} MiB: the growth is the "
+            "driver's, which grows with the chunk size (benchmarks/README.md)"
         )
     rows.append(
         (

@@ -144,7 +144,7 @@ def test_qpr_ingest_prints_the_run_summary(
 
 @pytest.mark.parametrize(
     ("documents", "workers", "per_chunk"),
-    [(10_000, 2, 256), (2_000, 2, 125), (20, 2, 2), (3, 1, 1)],
+    [(10_000, 2, 64), (400, 2, 25), (20, 2, 2), (3, 1, 1)],
 )
 def test_chunks_give_each_worker_several_within_the_bound(
     documents: int, workers: int, per_chunk: int
