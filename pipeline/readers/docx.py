@@ -474,12 +474,18 @@ def _number_text(definition: _Level, levels: dict[int, _Level], counters: dict[i
     return _LEVEL_PLACEHOLDER.sub(substitute, definition.text).strip()
 
 
+_MAX_LETTER_NUMBER = 26 * 30  # zzz... thirty letters long
+_MAX_ROMAN_NUMBER = 3999  # MMMCMXCIX, the largest in the usual notation
+
+
 def _format_number(value: int, number_format: str) -> str:
-    if number_format in ("lowerLetter", "upperLetter") and value > 0:
+    # A list may start anywhere (w:start is any 32-bit number): beyond a plausible count, letters
+    # and Roman numerals (which grow with the value) give way to digits.
+    if number_format in ("lowerLetter", "upperLetter") and 0 < value <= _MAX_LETTER_NUMBER:
         # Word goes on after z with doubled letters: aa, bb, ...
         letter = chr(ord("a") + (value - 1) % _ALPHABET) * ((value - 1) // _ALPHABET + 1)
         return letter.upper() if number_format == "upperLetter" else letter
-    if number_format in ("lowerRoman", "upperRoman") and value > 0:
+    if number_format in ("lowerRoman", "upperRoman") and 0 < value <= _MAX_ROMAN_NUMBER:
         roman = _roman(value)
         return roman.upper() if number_format == "upperRoman" else roman
     if number_format == "decimalZero":

@@ -290,8 +290,11 @@ def _scanned(document: pdfium.PdfDocument) -> list[Block]:
 def _form_cover(document: pdfium.PdfDocument, labels: set[str]) -> list[Block]:
     """The printed lines that head a form's first page (its title, the cycle's year), up to
     the first printed question: the page text is otherwise left out, as the fields hold the
-    answers."""
-    page = document[0]
+    answers. A first page that cannot be read gives no cover: the fields are the content."""
+    try:
+        page = document[0]
+    except pdfium.PdfiumError:
+        return []
     textpage = page.get_textpage()
     try:
         text = textpage.get_text_range()
@@ -662,6 +665,8 @@ def _edge_mark(item: _Line | _Table, page: _Page, side: str) -> _EdgeMark:
 def _fold_numbers(text: str) -> tuple[str, tuple[int, ...]]:
     """The text with its numbers written `#`, and the numbers; a page number in roman numerals
     (`iv`, `- xii -`, `Page ii`) counts as a number, as front matter is often numbered so."""
+    # A `#` of the text itself is escaped, so that `Page #` and `Page 1` differ in shape.
+    text = text.replace("\\", "\\\\").replace("#", "\\#")
     roman = _ROMAN_PAGE_NUMBER.match(text)
     if roman is not None:
         return f"{roman.group(1)}#{roman.group(3)}", (_roman_value(roman.group(2)),)
