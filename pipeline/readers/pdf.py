@@ -670,7 +670,9 @@ def _fold_numbers(text: str) -> tuple[str, tuple[int, ...]]:
     roman = _ROMAN_PAGE_NUMBER.match(text)
     if roman is not None:
         return f"{roman.group(1)}#{roman.group(3)}", (_roman_value(roman.group(2)),)
-    numbers = tuple(int(number) for number in _NUMBER.findall(text))
+    # A run of digits too long for a page number is never one (and past 4,300 digits, Python
+    # refuses to convert it): it counts as the same non-page number, -1.
+    numbers = tuple(int(number) if len(number) < 10 else -1 for number in _NUMBER.findall(text))
     return _NUMBER.sub("#", text), numbers
 
 
