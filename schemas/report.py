@@ -17,7 +17,10 @@ class Extractor(Model):
 class SourceInfo(Model):
     filename: str = Field(description="The input's file name (the first of its paths, sorted)")
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    format: str | None = Field(description="txt, docx, pdf or html; null when not recognised")
+    format: str | None = Field(
+        description="txt, docx, pdf or html; doc, odt or rtf (read through LibreOffice); null "
+        "when not recognised"
+    )
     size_bytes: int = Field(ge=0)
     pages: int | None = Field(description="Page count, for paged formats")
 
