@@ -101,13 +101,14 @@ def targets(results: dict[str, Any]) -> list[tuple[str, str, bool]]:
             one / plain <= 1.15,
         )
     )
-    rows.append(
-        (
-            "Ingest flow, 2 workers: ≥ 1.6× the rate of 1 worker",
-            f"{one / two:.2f}× ({two:.0f} s against {one:.0f} s)",
-            one / two >= 1.6,
+    measured = f"{one / two:.2f}× ({two:.0f} s against {one:.0f} s)"
+    if one / two < 1.6:
+        measured += (
+            "; each worker now extracts in a child process (issue #7's time limits), so 2 "
+            "workers are 4 processes beside the driver and Prefect's API on 2 cores: 1.67× "
+            "before it (benchmarks/README.md)"
         )
-    )
+    rows.append(("Ingest flow, 2 workers: ≥ 1.6× the rate of 1 worker", measured, one / two >= 1.6))
     large, small = corpus["flow 1"]["peak_mib"], flows["sample"]["peak_mib"]
     measured = f"{large / small:.2f}× ({large} MiB against {small} MiB)"
     if large / small > 1.2:
