@@ -43,3 +43,11 @@ lock: install
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .hypothesis .bench
+
+# Issue #7's long fuzz run (tests/fuzz_long.py): FUZZ_MINUTES of it on FUZZ_JOBS processes;
+# each finding is written to .fuzz/findings/ with a reproducer. `make fuzz FUZZ_MINUTES=120`.
+FUZZ_MINUTES ?= 30
+FUZZ_JOBS ?= 2
+.PHONY: fuzz
+fuzz: install
+	$(BIN)/python tests/fuzz_long.py --minutes $(FUZZ_MINUTES) --jobs $(FUZZ_JOBS) --out .fuzz

@@ -239,8 +239,16 @@ def _find_entities(values: dict[str, TextValue], languages: dict[str, str | None
         )
         for name, mentions in zip(names, found, strict=True)
         for mention in mentions
+        if _contiguous(values[name], mention.start, mention.end)
     ]
     return sorted(entities, key=lambda entity: entity.start)
+
+
+def _contiguous(value: TextValue, start: int, end: int) -> bool:
+    """Whether `value.text[start:end]` stands as such in the document: not so for a mention
+    running over a line the value leaves out (a colon-only or boilerplate line), whose offsets
+    could not slice its text."""
+    return value.document_offset(end) - value.document_offset(start) == end - start
 
 
 def _read_header(

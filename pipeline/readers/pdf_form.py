@@ -200,7 +200,13 @@ def _button_state(node: dict[str, object], value: object) -> list[str]:
         return []
     # With /Opt (PDF 1.5) the states are indices and /Opt holds the export values.
     _, options = _deref(node.get("Opt"))
-    if isinstance(options, list) and state.isdigit() and int(state) < len(options):
+    # isascii: `²` is a digit to str.isdigit, not to int().
+    if (
+        isinstance(options, list)
+        and state.isascii()
+        and state.isdigit()
+        and int(state) < len(options)
+    ):
         state = _text(options[int(state)]) or state
     return _lines(state)
 
