@@ -174,14 +174,29 @@ def test_a_footer_of_thousands_of_digits_is_read() -> None:
     check_reader(Format.PDF, _pdf_with_footers("9" * 4301))
 
 
+def _form_with_box_state(state: bytes) -> bytes:
+    """The 2012 form sample with its check box `m1_scope_local` (object 29) set to `state`,
+    its states named by an /Opt array."""
+    objects, trailer = parse_pdf((SAMPLES / "reports" / "barbados-2012-form.pdf").read_bytes())
+    box = next(obj for obj in objects if obj.number == 29)
+    box.head = box.head.replace(b"/V /Off", b"/V " + state + b" /Opt [(Local)]")
+    return build_pdf(objects, trailer)
+
+
 def test_a_button_state_that_only_looks_like_an_index_keeps_the_form(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     # Found: `²` is a digit to str.isdigit, not to int(): the ValueError made the whole form
     # unreadable, and its page text was read instead.
-    objects, trailer = parse_pdf((SAMPLES / "reports" / "barbados-2012-form.pdf").read_bytes())
-    box = next(obj for obj in objects if obj.number == 29)  # the check box `m1_scope_local`
-    box.head = box.head.replace(b"/V /Off", b"/V /#C2#B2 /Opt [(Local)]")
     with caplog.at_level(logging.WARNING, logger="pipeline"):
-        check_reader(Format.PDF, build_pdf(objects, trailer))
+        check_reader(Format.PDF, _form_with_box_state(b"/#C2#B2"))
+    assert "the PDF form cannot be read" not in caplog.text
+
+
+def test_a_button_state_of_thousands_of_digits_keeps_the_form(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # Found: an all-digit state went to int(), which refuses past 4,300 digits.
+    with caplog.at_level(logging.WARNING, logger="pipeline"):
+        check_reader(Format.PDF, _form_with_box_state(b"(" + b"9" * 4301 + b")"))
     assert "the PDF form cannot be read" not in caplog.text

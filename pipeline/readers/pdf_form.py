@@ -200,9 +200,11 @@ def _button_state(node: dict[str, object], value: object) -> list[str]:
         return []
     # With /Opt (PDF 1.5) the states are indices and /Opt holds the export values.
     _, options = _deref(node.get("Opt"))
-    # isascii: `²` is a digit to str.isdigit, not to int().
+    # isascii: `²` is a digit to str.isdigit, not to int(); an index has a few digits at most
+    # (and past 4,300, int() refuses).
     if (
         isinstance(options, list)
+        and len(state) < 10
         and state.isascii()
         and state.isdigit()
         and int(state) < len(options)
