@@ -229,7 +229,8 @@ def _zip_members(archive_path: Path) -> Iterator[InputFile]:
     try:
         with zipfile.ZipFile(archive_path) as archive:
             members = archive.infolist()
-    except (OSError, zipfile.BadZipFile) as error:
+    # A forged "version needed to extract" is a NotImplementedError ("zip file version 16.9").
+    except (OSError, zipfile.BadZipFile, NotImplementedError, ValueError) as error:
         log.warning(
             "%s is not a readable zip archive (%s)", printable_name(str(archive_path)), error
         )

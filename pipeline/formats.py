@@ -77,7 +77,7 @@ def _sniff_zip(data: bytes) -> Format:
             mimetype = (
                 archive.read("mimetype").decode("ascii", "replace") if "mimetype" in names else ""
             )
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as error:
         raise UnsupportedFormatError(f"the file is a damaged zip archive ({error})") from error
     if "word/document.xml" in names:
         return Format.DOCX

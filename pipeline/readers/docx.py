@@ -238,7 +238,7 @@ def _check_unpacked_size(data: bytes, limits: Limits) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
         return  # _open names the damage
     declared = sum(member.file_size for member in members)
     if declared > limits.docx_uncompressed_bytes:
