@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLES := $(sort $(wildcard samples/*.txt samples/*.docx samples/*.pdf samples/*.html)) $(wildcard samples/reports/*.docx samples/reports/*.pdf)
 
-.PHONY: install demo test lint lock clean bench bench-peer-env
+.PHONY: install demo test lint lock clean bench bench-peer-env devset devset-reference
 
 install: $(STAMP)
 
@@ -51,3 +51,14 @@ FUZZ_JOBS ?= 2
 .PHONY: fuzz
 fuzz: install
 	$(BIN)/python tests/fuzz_long.py --minutes $(FUZZ_MINUTES) --jobs $(FUZZ_JOBS) --out .fuzz
+
+# Issue #13: the scores on the real pages of the development set (its pages fetched into .devset/
+# as its README says; never committed). DEVSET= names the devset folder.
+DEVSET ?= ../shared/devset
+devset: install
+	$(BIN)/python benchmarks/devset.py --devset $(DEVSET)
+
+# The same scores from the development set's own scripts, through `qpr extract` (about 90 s).
+devset-reference: install
+	$(PYTHON) $(DEVSET)/score_measures.py $(BIN)/qpr .devset/measures $(DEVSET)/measures-gold
+	$(PYTHON) $(DEVSET)/score_reports.py $(BIN)/qpr .devset/reports $(DEVSET)/reports-gold
