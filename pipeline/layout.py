@@ -64,6 +64,10 @@ _FORM_ORDER = {
     for field in fields
 }
 _MAX_HEADER_LINES = 8
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_COVER_PERIOD_WORDS = 2
+# A full stop ending a sentence inside a line: not one of a title (`Dr.`, `1.2`, `S.A.`).
+_SENTENCE_INSIDE = re.compile(r"[a-z]{3}[.!?]\s+[A-Z]")
 _MAX_HEADER_CHARS = 200
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*o▪◦–·]|\(?[a-z0-9]\))\s")
 # `3. Title`, `1.2 Title`, `2.1.3. Title`: an outline number, then a capitalised word (so that
@@ -258,6 +262,12 @@ def _header_start(
     candidates = candidates[covers[-1] + 1 :] if covers else candidates
     candidates = [line for line in candidates if not _is_furniture(line)]
     header = _header_lines(candidates, group)
+    if header and prior is None and last_stop < 0:
+        # A document's first title may end with a full stop (`… Support to Culture.`): a lone
+        # one-sentence line standing before the header at the very start is its title.
+        before = candidates[: candidates.index(header[0])]
+        if len(before) == 1 and _is_one_sentence_title(before[0]):
+            return before[0].index
     if header:
         return header[0].index
     # Nothing title-like: a document's first measure still takes what stands before it (a
@@ -297,8 +307,16 @@ def _is_furniture(line: Line) -> bool:
 
 
 def _is_cover_line(line: Line) -> bool:
-    """A report's title line: `Quadrennial Periodic Report 2016-2019`, or a period alone."""
-    return parse_period(line.text) is not None or any(word in line.key for word in _cover_words())
+    """A report's title line: `Quadrennial Periodic Report 2016-2019`, or a period alone (with
+    a word or two: `Period 2016-2019`). A title that carries its years (`Digital Culture,
+    2018 to 2024`) is no cover line."""
+    if any(word in line.key for word in _cover_words()):
+        return True
+    period = parse_period(line.text)
+    if period is None:
+        return False
+    rest = line.text[: period[2]] + " " + line.text[period[3] :]
+    return len(_WORD.findall(rest)) <= _COVER_PERIOD_WORDS
 
 
 @cache
@@ -385,6 +403,16 @@ def _is_header_like(line: Line) -> bool:
     if _SHORT_VALUES["website"].match(line.text):
         return False  # a link is never a title
     return _is_styled(line) or not line.text.rstrip().endswith(_SENTENCE_END)
+
+
+def _is_one_sentence_title(line: Line) -> bool:
+    text = line.text.rstrip()
+    return (
+        len(text) <= _MAX_HEADER_CHARS
+        and text.endswith(".")
+        and not _LIST_ITEM.match(text)
+        and not _SENTENCE_INSIDE.search(text[:-1])
+    )
 
 
 def _in_numbered_list(run: list[Line], position: int) -> bool:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from pipeline.fields import money
 from pipeline.fields.choices import lookup, lookup_list, parse_yes_no
+from pipeline.fields.contact import names_organization
 from pipeline.fields.country import find_country, resolve_country
 from pipeline.fields.partners import parse_partners
 from pipeline.fields.text import TextValue, text_value
@@ -54,6 +56,7 @@ _CODED_FIELDS: dict[str, tuple[str, ...]] = {
 }
 # The free text whose entities are kept (design.md §3).
 _ENTITY_FIELDS = ("description", "results", "conclusions")
+_MAX_BODY_NAME_WORDS = 15
 _INFERRED_FIELDS = ("cultural_domains", "areas_of_monitoring", "transversal_priorities")
 _CODED_MODELS: dict[str, Callable[..., Any]] = {
     "goals": GoalValue,
@@ -136,7 +139,7 @@ def extract_measure(
             spans[name] = _span(value)
 
     title, agency_lines, header_country, header_year = _read_header(
-        section.header, _labelled_title(section)
+        section.header, _labelled_title(section), section.field("agency") is not None
     )
     if title is not None:
         spans["title"] = _line_span(title)
@@ -252,13 +255,18 @@ def _contiguous(value: TextValue, start: int, end: int) -> bool:
 
 
 def _read_header(
-    header: tuple[Line, ...], labelled_title: Line | None
+    header: tuple[Line, ...], labelled_title: Line | None, agency_labelled: bool
 ) -> tuple[Line | None, list[Line], Line | None, Line | None]:
     """Title, agency lines, a country line and a year line from the lines before the first
     label: the title comes first (unless a label gives it); a line naming a country is the
     country, a bare year the year, any other line an implementing body."""
     if labelled_title is None and not header:
         return None, [], None, None
+    if labelled_title is None and not agency_labelled and len(header) == 1 and _is_body_name(
+        header[0].text
+    ):
+        # A page cut above its title starts at the agency line (`National Cultural Directorate`).
+        return None, [header[0]], None, None
     agencies: list[Line] = []
     country = year = None
     for line in header if labelled_title else header[1:]:
@@ -269,6 +277,33 @@ def _read_header(
         else:
             agencies.append(line)
     return labelled_title or header[0], agencies, country, year
+
+
+def _is_body_name(text: str) -> bool:
+    """A line that is the name of a body: an organisation word heading it (last, or before a
+    connector: `Ministry of …`), no digits, and every word capitalised but the connectors
+    (`the Swedish Patent and Registration Office`; not `Public Service Media Charter`)."""
+    words = text.split()
+    heads = [
+        position
+        for position, word in enumerate(words)
+        if names_organization(word)
+        and (position + 1 == len(words) or words[position + 1].lower() in _name_connectors())
+    ]
+    return (
+        bool(heads)
+        and not any(char.isdigit() for char in text)
+        and len(words) <= _MAX_BODY_NAME_WORDS
+        and all(word[0].isupper() or word.lower() in _name_connectors() for word in words[1:])
+    )
+
+
+@cache
+def _name_connectors() -> frozenset[str]:
+    """The small words a body's name holds between its capitalised words (`of`, `de la`)."""
+    table = load_table("nlp_organizations")
+    kinds = ("prepositions_english", "prepositions_romance", "articles", "coordinators")
+    return frozenset(word for kind in kinds for word in table[kind])
 
 
 def _lines_after_first(section: MeasureSection, name: str) -> list[Line]:

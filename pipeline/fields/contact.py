@@ -141,7 +141,7 @@ def _assemble(labelled: dict[str, list[_Piece]], bare: list[_Piece]) -> ContactP
             phone = phone or text
         elif _is_position(text):
             continue
-        elif _names_organization(text) and _joins(organization, piece, labelled):
+        elif names_organization(text) and _joins(organization, piece, labelled):
             organization.append(piece)
         elif _is_name(text) and (_is_honorific(text) or not (name or rest)):
             # The first line left is the name when it reads as one; a line with a title (`Ms`,
@@ -232,7 +232,8 @@ def _is_position(text: str) -> bool:
     return organization is None or position.start() < organization.start()
 
 
-def _names_organization(text: str) -> bool:
+def names_organization(text: str) -> bool:
+    """`text` names a body: a ministry, an office, a council, a foundation (data: report.toml)."""
     return _words("organization").search(match_key(text)) is not None
 
 
