@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from pipeline.blocks import BlockKind
@@ -31,10 +31,11 @@ REPORT_FIELDS = frozenset(
         "executive_summary",
         "report_period",
         "submission_date",
+        "report_year",
     }
 )
 _ONE_LINE_REPORT_FIELDS = frozenset(
-    {"party", "ratification_date", "report_period", "submission_date"}
+    {"party", "ratification_date", "report_period", "submission_date", "report_year"}
 )
 _CODED = ("goals", "areas_of_monitoring", "cultural_domains", "transversal_priorities")
 # Fields that open a measure record: after a measure's body they start the next measure.
@@ -131,7 +132,7 @@ class _Group:
 
 
 def segment_report(lines: tuple[Line, ...]) -> ReportLayout:
-    labels = find_labels(lines)
+    labels = _report_years(find_labels(lines))
     headings = find_headings(lines, labels)
     report_labels = [label for label in labels if label.field in REPORT_FIELDS]
     stops = sorted(
@@ -158,6 +159,19 @@ def segment_report(lines: tuple[Line, ...]) -> ReportLayout:
         fields=tuple(_report_values(lines, labels, report_labels, stops, starts)),
         measures=measures,
     )
+
+
+def _report_years(labels: list[LabelMatch]) -> list[LabelMatch]:
+    """A summary page's `Year` / `2012` / `Party` / `Tunisia`: a year label whose next label is
+    the report's own (its Party, its summary) gives the report's year, not a measure's."""
+    return [
+        replace(label, field="report_year")
+        if label.field == "year"
+        and position + 1 < len(labels)
+        and labels[position + 1].field in REPORT_FIELDS
+        else label
+        for position, label in enumerate(labels)
+    ]
 
 
 def _group_measure_labels(

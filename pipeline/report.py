@@ -10,8 +10,15 @@ from functools import cache
 
 from pipeline.fields.contact import parse_contact
 from pipeline.fields.country import find_country, resolve_country
-from pipeline.fields.dates import find_dates, lone_years, parse_period, parse_ratification_date
+from pipeline.fields.dates import (
+    find_dates,
+    lone_years,
+    parse_period,
+    parse_ratification_date,
+    ratification_in_prose,
+)
 from pipeline.fields.text import text_value
+from pipeline.labels import is_boilerplate
 from pipeline.layout import ReportLayout
 from pipeline.normalize import Line
 from pipeline.tables import load_table
@@ -40,12 +47,15 @@ def read_report(layout: ReportLayout) -> tuple[Report, list[Issue]]:
         # A date can wrap over two lines (`entered into force on` / `18 March 2007`).
         return [" ".join(texts(name))] if texts(name) else []
 
-    cover = list(layout.cover[:_COVER_LINES])
+    # Site chrome (a web archive's banner and its capture date, arrows, link text) is no cover.
+    cover = [line for line in layout.cover if line.key and not is_boilerplate(line)]
+    cover = cover[:_COVER_LINES]
     report = Report(
         party=_read_party(texts("party"), cover, issues),
         period=_read_period(texts("report_period"), cover),
-        year=_read_year(joined("submission_date"), cover, issues),
-        ratification_date=_read_ratification(joined("ratification_date"), issues),
+        year=_read_year(joined("submission_date"), [*texts("report_year"), *(line.text for line in cover)], issues),
+        ratification_date=_read_ratification(joined("ratification_date"), issues)
+        or _ratification_in_prose([*(line.text for line in cover), *texts("executive_summary")]),
         contact=_read_contact(texts("contact")),
         consultation_process=text("consultation"),
         executive_summary=text("executive_summary"),
@@ -105,9 +115,10 @@ def _read_period(stated: list[str], cover: list[Line]) -> Period | None:
     return None
 
 
-def _read_year(stated: list[str], cover: list[Line], issues: list[Issue]) -> int | None:
-    """The submission date's year; else a year the cover states alone (`Periodic report 2012`),
-    never one of a period's two years nor the Convention's (`2005 Convention`)."""
+def _read_year(stated: list[str], cover: list[str], issues: list[Issue]) -> int | None:
+    """The submission date's year; else a year stated alone under a `Year` label or on the
+    cover (`Periodic report 2012`), never one of a period's two years nor the Convention's
+    (`2005 Convention`)."""
     for text in stated:
         dates = find_dates(text)
         if dates:
@@ -115,8 +126,8 @@ def _read_year(stated: list[str], cover: list[Line], issues: list[Issue]) -> int
     if stated:
         issues.append(_date_issue("submission_date", stated[0]))
     earliest = load_table("report")["cover"]["earliest_report_year"]
-    for line in cover:
-        years = lone_years(_convention_names().sub(_blank, line.text))
+    for text in cover:
+        years = lone_years(_convention_names().sub(_blank, text))
         years = [year for year in years if year >= earliest]
         if years:
             return years[0]
@@ -158,6 +169,15 @@ def _read_ratification(stated: list[str], issues: list[Issue]) -> str | None:
             return found.iso
     if stated:
         issues.append(_date_issue("ratification_date", stated[0]))
+    return None
+
+
+def _ratification_in_prose(texts: list[str]) -> str | None:
+    """Without a ratification label, a sentence of the cover or summary that states it."""
+    for text in texts:
+        found = ratification_in_prose(text)
+        if found:
+            return found.iso
     return None
 
 

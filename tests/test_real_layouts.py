@@ -107,3 +107,85 @@ def test_a_lone_title_naming_no_body_stays_the_title(language):
     title = "Public Service Stages Charter"  # `Service` is no head here: a title, not a body
     record = extract_text(web_record([title], language))
     assert (record.measures[0].title, record.measures[0].agency) == (title, None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Report-level pages.
+# ---------------------------------------------------------------------------------------------
+ARCHIVE_BANNER = [
+    "<",
+    "×",
+    ">",
+    "You are viewing an archived web page, collected at the request of a library using a "
+    "crawler. This page was captured on 10:12:00 Feb 14, 2023, and is part of a collection.",
+    "Loading media information hide",
+    "",
+]
+REPORT_LABELS = {
+    "en": ("Name of Party:", "Date of Ratification:", "Executive summary:"),
+    "fr": ("Nom de la Partie (Pays):", "Date de ratification:", "Résumé exécutif:"),
+    "es": ("Nombre de la Parte (País):", "Fecha de ratificación:", "Resumen ejecutivo:"),
+}
+SUMMARY = {
+    "en": "The cycle saw a new law on the status of artists and a fund for regional venues.",
+    "fr": "Le cycle a vu une nouvelle loi sur le statut des artistes et un fonds pour les salles.",
+    "es": "El ciclo vio una nueva ley sobre el estatuto de los artistas y un fondo regional.",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_a_web_archive_banner_gives_no_report_year(language):
+    party, ratified, summary = REPORT_LABELS[language]
+    text = "\n".join(
+        [
+            *ARCHIVE_BANNER,
+            "Quadrennial Periodic Report",
+            "Ruritania 2020",
+            "",
+            label(party),
+            "Ruritania",
+            label(ratified),
+            "2009",
+            label(summary),
+            SUMMARY[language],
+        ]
+    )
+    report = extract_text(text).report
+    assert (report.year, report.ratification_date) == (2020, "2009")
+
+
+def test_a_summary_page_gives_its_year_and_party_under_bare_labels():
+    text = "\n".join(
+        [
+            *ARCHIVE_BANNER,
+            "Periodic Report Kenya",
+            "",
+            "Year",
+            "2012",
+            "Party",
+            "Kenya",
+            "Executive summary",
+            "",
+            SUMMARY["en"],
+        ]
+    )
+    record = extract_text(text)
+    assert (record.report.year, record.report.party.iso3) == (2012, "KEN")
+    assert record.measures == [] and record.status == "ok"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "iso"),
+    [
+        ("In 2008 Kenya ratified this Convention, which opened a new chapter for culture.", "2008"),
+        ("Kenya ratified the Convention on 14 March 2008 and set up a steering group.", "2008-03-14"),
+        ("Le Kenya a ratifié la Convention le 14 mars 2008, après un large débat.", "2008-03-14"),
+        ("Kenia ratificó la Convención el 14 de marzo de 2008 tras un amplio debate.", "2008-03-14"),
+        # The Convention's adoption is no ratification; a sentence without the word gives none.
+        ("The Convention was adopted in Paris on 20 October 2005 by the General Conference.", None),
+        ("In 2008 Kenya adopted a law on the film sector and a plan for libraries.", None),
+    ],
+)
+def test_a_summary_stating_the_ratification_in_prose_gives_its_date(sentence, iso):
+    text = "\n".join(["Periodic Report Kenya", "", "Executive summary", "", sentence])
+    assert extract_text(text).report.ratification_date == iso

@@ -36,6 +36,8 @@ _SHORT_PERIOD = re.compile(rf"\b({_YEAR})\s?[-–/]\s?(\d\d)\b(?![-/.]\d)")
 _DATE_CONNECTOR = re.compile(rf"{_CONNECTOR}$", re.IGNORECASE)
 _LONE_YEAR = re.compile(rf"\b{_YEAR}\b")
 _MAX_PERIOD_YEARS = 10
+# A sentence: up to a full stop followed by a capital, or a line break.
+_SENTENCE = re.compile(r"[^\n]+?(?:(?<=\w\w)[.!?](?=\s+[A-ZÀ-ÖØ-Þ])|$)", re.MULTILINE)
 # A clause ends at `;`, a bracket, a line break, a comma before words, or a sentence's end.
 _CLAUSE_BREAK = re.compile(r"[;()\[\]\n]|,\s(?!\d)|(?<=\w\w)\.\s+(?=[A-ZÀ-ÖØ-Þ])")
 _FOLLOWING_PARENTHESIS = re.compile(r"\s*[(\[]([^()\[\]]{0,80})[)\]]")
@@ -137,6 +139,39 @@ def parse_ratification_date(text: str) -> FoundDate | None:
         if other_event is None:
             return date
     return None
+
+
+def ratification_in_prose(text: str) -> FoundDate | None:
+    """The ratification date a sentence of free text states: a sentence naming the Convention
+    and its ratification (or accession), and the date nearest that word not marked as another
+    event's (`In 2007 Uruguay ratified this Convention`)."""
+    words, convention = _prose_words()
+    for sentence in _SENTENCE.finditer(text):
+        key = match_key(sentence.group())
+        ratified = words.search(key)
+        if ratified is None or convention.search(key) is None:
+            continue
+        part = sentence.group()
+        dates = find_dates(part)
+        breaks = [match.end() for match in _CLAUSE_BREAK.finditer(part)]
+        starts = [date.start for date in dates]
+        candidates = [date for date in dates if _event_of(part, date, starts, breaks) is not True]
+        if candidates:
+            # Folding keeps the length of most text: the word's offset is near enough.
+            date = min(candidates, key=lambda date: abs(date.start - ratified.start()))
+            offset = sentence.start()
+            return FoundDate(date.iso, date.start + offset, date.end + offset, date.impossible)
+    return None
+
+
+@cache
+def _prose_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    table = load_table("report")["ratification_in_prose"]
+    patterns = []
+    for words in (table["words"], table["convention"]):
+        alternatives = "|".join(re.escape(match_key(word)) for word in words)
+        patterns.append(re.compile(rf"\b(?:{alternatives})\b"))
+    return patterns[0], patterns[1]
 
 
 def parse_period(text: str) -> tuple[int, int, int, int] | None:
