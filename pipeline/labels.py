@@ -18,7 +18,7 @@ from pipeline.tables import load_table
 
 # Outline numbers of the 2012-2016 form and of Parties' own layouts: `b.`, `c.1.`, `f.2`, `i.`.
 _OUTLINE = re.compile(
-    r"^\s*(?:\(?(?:[a-z]|\d+|[ivx]{1,4})\)|[a-z]\.(?:\d+\.?)?|\d+(?:\.\d+)*\.?|[ivx]{1,4}\.)\s+",
+    r"^\s*(?:\(?(?:[a-z]|\d+|[ivx]{1,4})\)|[a-z]\.(?:\d+\.?)?|\d+(?:\.\d+)*\.?|[ivx]{1,4}\.-?)\s+",
     re.I,
 )
 _COLON_ONLY = re.compile(r"^\s*[?.]?\s*:\s*$")
@@ -26,6 +26,8 @@ _COLON_ONLY = re.compile(r"^\s*[?.]?\s*:\s*$")
 # not end the value before them.
 SUB_LABELS = frozenset({"partner_name_header", "partner_type_header", "partner_header"})
 _MIN_PREFIX_WORDS = 3
+# Site chrome is a short line; longer ones are never tried against its patterns.
+_MAX_CHROME_CHARS = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,18 +180,21 @@ def _match_inline(
 
 
 @cache
-def _boilerplate() -> tuple[frozenset[str], tuple[str, ...]]:
+def _boilerplate() -> tuple[frozenset[str], tuple[str, ...], re.Pattern[str]]:
     table = load_table("boilerplate")
     return (
         frozenset(match_key(text) for text in table["lines"]),
         tuple(text.casefold() for text in table["prefixes"]),
+        re.compile("|".join(f"(?:{pattern})" for pattern in table["patterns"]), re.IGNORECASE),
     )
 
 
 def is_boilerplate(line: Line) -> bool:
     """Link text, sharing widgets and copyright lines that surround a record on a web page."""
-    lines, prefixes = _boilerplate()
+    lines, prefixes, patterns = _boilerplate()
     if line.key in lines:
+        return True
+    if len(line.text) <= _MAX_CHROME_CHARS and patterns.fullmatch(line.text.strip()):
         return True
     # Prefixes are matched with their punctuation (`Copyright ©`, `Copyright 2024`): a body
     # named `Copyright Office` is no copyright notice.

@@ -189,3 +189,40 @@ def test_a_summary_page_gives_its_year_and_party_under_bare_labels():
 def test_a_summary_stating_the_ratification_in_prose_gives_its_date(sentence, iso):
     text = "\n".join(["Periodic Report Kenya", "", "Executive summary", "", sentence])
     assert extract_text(text).report.ratification_date == iso
+
+
+SHARING_SITE_CHROME = [
+    "periodic report on the culture of ruritania … · 2019. 04. 02. · 3 may 2013 signed by...",
+    "",
+    "Upload: someone",
+    "Post on 12-Jan-2022",
+    "3 views",
+    "Category:",
+    "Documents",
+    "0 download",
+    "TRANSCRIPT",
+    "Page 1: PERIODIC REPORT ON THE CULTURE OF RURITANIA … · 2019. 04. 02. · 3 May 2013",
+]
+
+
+@pytest.mark.parametrize(
+    ("heading", "language"),
+    [("SUMMARY", "en"), ("I.- EXECUTIVE SUMMARY", "en"), ("RÉSUMÉ", "fr"), ("II. RESUMEN", "es")],
+)
+def test_a_transcribed_report_on_a_sharing_site_gives_its_summary_not_the_site_dates(
+    heading, language
+):
+    text = "\n".join(
+        [
+            *SHARING_SITE_CHROME,
+            "",
+            "QUADRENNIAL PERIODIC REPORT ON THE DIVERSITY OF CULTURAL EXPRESSIONS IN RURITANIA",
+            "",
+            heading,
+            "",
+            SUMMARY[language],
+        ]
+    )
+    report = extract_text(text).report
+    assert report.executive_summary == SUMMARY[language]
+    assert report.year is None  # 2019 is the upload's date, not the report's
