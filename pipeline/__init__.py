@@ -22,10 +22,12 @@ from pipeline.limits import DEFAULT_LIMITS, Limits, check_file_size, file_too_la
 from pipeline.measure import extract_measure
 from pipeline.names import printable_name
 from pipeline.normalize import Line, normalize
+from pipeline.own_layout import ListedMeasure, list_measures, says_it_is_a_report
 from pipeline.readers import reader_for
 from pipeline.report import read_report
-from pipeline.segment import segment_measure
+from pipeline.segment import FieldValue, MeasureSection, segment_measure
 from schemas import Measure, ReportRecord
+from schemas.common import Nature, Scope
 from schemas.outcome import Issue, IssueCode, Severity
 from schemas.report import Languages, SourceInfo
 
@@ -75,13 +77,25 @@ def extract_bytes(
     if not document.lines:
         return failed_record(source, IssueCode.EMPTY_DOCUMENT, "the document holds no text")
     layout = segment_report(document.lines)
-    if not layout.labels:
+    if not layout.labels and not says_it_is_a_report(document.lines):
         return failed_record(
             source,
             IssueCode.NOT_A_REPORT,
-            "none of the periodic report form's labels was found: this does not look like a report",
+            "none of the periodic report form's labels was found, and the document does not "
+            "call itself a periodic report of this Convention",
         )
     report, issues = read_report(layout)
+    if not layout.labels:
+        issues.insert(
+            0,
+            Issue(
+                code=IssueCode.NO_FORM_LABELS,
+                severity=Severity.WARNING,
+                message="the document calls itself a periodic report but carries none of the "
+                "form's labels: its report-level values come from its cover, headings and "
+                "prose, its measures only from a list of measures",
+            ),
+        )
     if any(block.ocr for block in blocks):
         issues.insert(
             0,
@@ -113,6 +127,18 @@ def extract_bytes(
             measure_issues.insert(0, _order_break(index, place.order_break))
         measures.append(measure)
         issues.extend(measure_issues)
+    if not layout.measures:
+        for index, row in enumerate(list_measures(document.lines)):
+            measure, measure_issues = extract_measure(
+                _listed_section(row), index, f"{sha256[:16]}-{index}", None, report.party
+            )
+            scope = [Scope(code) for code in row.scope]
+            measures.append(
+                measure.model_copy(
+                    update={"scope": scope, "nature": [Nature(code) for code in row.nature]}
+                )
+            )
+            issues.extend(measure_issues)
     if not measures:
         issues.append(
             Issue(
@@ -139,6 +165,12 @@ def extract_bytes(
     return build_record(
         source, languages, report, measures, issues, document.text if include_text else None
     )
+
+
+def _listed_section(row: ListedMeasure) -> MeasureSection:
+    """A row of a list of measures as a measure whose only field is its title."""
+    title = FieldValue("title", row.label, (row.title,))
+    return MeasureSection((), (title,), (), (), (row.label,), civil_society=False)
 
 
 def _streamed_source(path: Path) -> SourceInfo:

@@ -262,8 +262,11 @@ def _read_header(
     country, a bare year the year, any other line an implementing body."""
     if labelled_title is None and not header:
         return None, [], None, None
-    if labelled_title is None and not agency_labelled and len(header) == 1 and _is_body_name(
-        header[0].text
+    if (
+        labelled_title is None
+        and not agency_labelled
+        and len(header) == 1
+        and _is_body_name(header[0].text)
     ):
         # A page cut above its title starts at the agency line (`National Cultural Directorate`).
         return None, [header[0]], None, None

@@ -53,7 +53,11 @@ def read_report(layout: ReportLayout) -> tuple[Report, list[Issue]]:
     report = Report(
         party=_read_party(texts("party"), cover, issues),
         period=_read_period(texts("report_period"), cover),
-        year=_read_year(joined("submission_date"), [*texts("report_year"), *(line.text for line in cover)], issues),
+        year=_read_year(
+            joined("submission_date"),
+            [*texts("report_year"), *(line.text for line in cover)],
+            issues,
+        ),
         ratification_date=_read_ratification(joined("ratification_date"), issues)
         or _ratification_in_prose([*(line.text for line in cover), *texts("executive_summary")]),
         contact=_read_contact(texts("contact")),

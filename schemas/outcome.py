@@ -31,6 +31,7 @@ class IssueCode(StrEnum):
     TOO_LARGE = "too_large"
     TIMEOUT = "timeout"
     NOT_A_REPORT = "not_a_report"
+    NO_FORM_LABELS = "no_form_labels"
     # Structure of the record.
     NO_MEASURE_FOUND = "no_measure_found"
     NO_TITLE = "no_title"
@@ -68,7 +69,14 @@ ISSUE_DESCRIPTIONS: dict[IssueCode, str] = {
         "exceeded the characters kept per field and was cut."
     ),
     IssueCode.TIMEOUT: "Extraction took longer than the configured time limit.",
-    IssueCode.NOT_A_REPORT: "The document holds text but none of the report form's labels.",
+    IssueCode.NOT_A_REPORT: (
+        "The document holds none of the report form's labels and does not call itself a "
+        "periodic report of this Convention (a letter, minutes, another Convention's report)."
+    ),
+    IssueCode.NO_FORM_LABELS: (
+        "The document calls itself a periodic report but carries none of the form's labels: "
+        "its values come from its cover, headings, prose and any list of measures."
+    ),
     IssueCode.NO_MEASURE_FOUND: "No policy/measure record could be delimited in the document.",
     IssueCode.NO_TITLE: "The measure has no title line before its first label.",
     IssueCode.MEASURE_BOUNDARY_UNCLEAR: (

@@ -178,9 +178,15 @@ def test_a_summary_page_gives_its_year_and_party_under_bare_labels():
     ("sentence", "iso"),
     [
         ("In 2008 Kenya ratified this Convention, which opened a new chapter for culture.", "2008"),
-        ("Kenya ratified the Convention on 14 March 2008 and set up a steering group.", "2008-03-14"),
+        (
+            "Kenya ratified the Convention on 14 March 2008 and set up a steering group.",
+            "2008-03-14",
+        ),
         ("Le Kenya a ratifié la Convention le 14 mars 2008, après un large débat.", "2008-03-14"),
-        ("Kenia ratificó la Convención el 14 de marzo de 2008 tras un amplio debate.", "2008-03-14"),
+        (
+            "Kenia ratificó la Convención el 14 de marzo de 2008 tras un amplio debate.",
+            "2008-03-14",
+        ),
         # The Convention's adoption is no ratification; a sentence without the word gives none.
         ("The Convention was adopted in Paris on 20 October 2005 by the General Conference.", None),
         ("In 2008 Kenya adopted a law on the film sector and a plan for libraries.", None),
@@ -226,3 +232,131 @@ def test_a_transcribed_report_on_a_sharing_site_gives_its_summary_not_the_site_d
     report = extract_text(text).report
     assert report.executive_summary == SUMMARY[language]
     assert report.year is None  # 2019 is the upload's date, not the report's
+
+
+# ---------------------------------------------------------------------------------------------
+# Reports without the form's labels (design.md §3): read, with `no_form_labels`.
+# ---------------------------------------------------------------------------------------------
+LIST_HEADERS = {
+    "en": ("Policies and Measures", "Name of the measure Scope of the measure Nature"),
+    "fr": ("Politiques et mesures", "Nom de la mesure Périmètre de la mesure Nature"),
+    "es": ("Políticas y medidas", "Nombre de la medida Alcance de la medida Naturaleza"),
+}
+LISTED = [
+    (
+        "Harbour Lights Film Fund / Fondo Luces del Puerto",
+        "Local, National financial",
+        ["local", "national"],
+        ["financial"],
+    ),
+    (
+        "Law N°14.220 on Public Libraries.",
+        "National legislative, regulatory",
+        ["national"],
+        ["legislative", "regulatory"],
+    ),
+    (
+        "2014 -2018 Crafts Plan (Textiles/Pottery)",
+        "Regional, National, International institutional",
+        ["regional", "national", "international"],
+        ["institutional"],
+    ),
+]
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_a_measure_list_page_gives_its_party_year_and_measure_titles(language):
+    section, header = LIST_HEADERS[language]
+    text = "\n".join(
+        [
+            *ARCHIVE_BANNER,
+            "Kenya 2016 report",
+            "",
+            section,
+            section.upper(),
+            header,
+            *(f"{title} {columns}" for title, columns, _, _ in LISTED),
+            "INTERNATIONAL CULTURAL COOPERATION",
+            header,
+            "Sister Cities Music Exchange International financ",  # the page is cut here
+        ]
+    )
+    record = extract_text(text)
+    assert record.status == "ok" and record.issues[0].code == "no_form_labels"
+    assert (record.report.party.iso3, record.report.year) == ("KEN", 2016)
+    titles = [measure.title for measure in record.measures]
+    assert titles == [title for title, *_ in LISTED] + ["Sister Cities Music Exchange"]
+    assert [[code.value for code in measure.scope] for measure in record.measures[:3]] == [
+        scope for _, _, scope, _ in LISTED
+    ]
+    assert [[code.value for code in measure.nature] for measure in record.measures[:3]] == [
+        nature for *_, nature in LISTED
+    ]
+    assert all(measure.country.iso3 == "KEN" for measure in record.measures)
+
+
+OWN_COVERS = {
+    "en": [
+        "SECOND QUADRENNIAL PERIODIC REPORT OF KENYA",
+        "Measures to protect and promote the diversity of cultural expressions",
+        "2016",
+    ],
+    "fr": [
+        "DEUXIÈME RAPPORT PÉRIODIQUE QUADRIENNAL DU SÉNÉGAL",
+        "Mesures pour la diversité des expressions culturelles",
+        "2016",
+    ],
+    "es": [
+        "SEGUNDO INFORME PERIÓDICO CUATRIENAL DE CHILE",
+        "Medidas para la diversidad de las expresiones culturales",
+        "2016",
+    ],
+}
+
+
+@pytest.mark.parametrize(("language", "iso3"), [("en", "KEN"), ("fr", "SEN"), ("es", "CHL")])
+def test_a_partys_own_layout_cover_gives_party_and_year(language, iso3):
+    text = "\n".join([*OWN_COVERS[language], "", "1", "", "CONTENTS", "", SUMMARY[language]])
+    record = extract_text(text)
+    assert record.status == "ok"
+    assert [issue.code for issue in record.issues][:1] == ["no_form_labels"]
+    assert (record.report.party.iso3, record.report.year) == (iso3, 2016)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # Another Convention's periodic report, labelled much like ours.
+        [
+            "Periodic Report (Convention)",
+            "Name of State Party Ruritania Date of Ratification 2008-03-19",
+            "Ruritania adopted the Convention for the Safeguarding of the Intangible Cultural "
+            "Heritage in 2006 and has kept an inventory of its living heritage since.",
+        ],
+        # A covering letter that sends the report.
+        [
+            "Dear Madam Director,",
+            "I have the honour to transmit the quadrennial periodic report of Kenya on the 2005 "
+            "Convention on the Protection and Promotion of the Diversity of Cultural Expressions.",
+            "Yours sincerely,",
+        ],
+        # Minutes of the meeting that prepared it.
+        [
+            "Minutes of the meeting of the steering group for the periodic report",
+            "Present at the meeting: the Ministry of Culture, two artists' unions, a university.",
+            "The group agreed to send the draft to the regions by 3 May 2019.",
+        ],
+        [
+            "Procès-verbal de la réunion du comité de pilotage du rapport périodique",
+            "Le comité a validé le calendrier de la consultation nationale.",
+        ],
+        [
+            "Acta de la reunión del comité del informe periódico",
+            "El comité aprobó el calendario de la consulta nacional.",
+        ],
+    ],
+    ids=["other-convention", "letter", "minutes-en", "minutes-fr", "minutes-es"],
+)
+def test_a_document_that_only_mentions_the_report_stays_not_a_report(lines):
+    record = extract_text("\n".join(lines))
+    assert record.status == "failed" and record.issues[0].code == "not_a_report"

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.blocks import Block, BlockKind, table_row
-from pipeline.errors import DocumentLoadError
+from pipeline.errors import DocumentLoadError, TooLargeError
 from pipeline.readers.docx import read_docx
 
 DESCRIPTION_LABEL = "Describe the main features of the policy/measure:"
@@ -332,6 +332,6 @@ def test_damaged_bytes_give_blocks_or_load_error(
         damaged[position % len(damaged)] = value
     try:
         blocks = read_docx(bytes(damaged))
-    except DocumentLoadError:
+    except (DocumentLoadError, TooLargeError):  # a damaged size field may declare 500 MiB
         return
     assert all(isinstance(block, Block) for block in blocks)
