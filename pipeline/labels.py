@@ -26,6 +26,8 @@ _COLON_ONLY = re.compile(r"^\s*[?.]?\s*:\s*$")
 # not end the value before them.
 SUB_LABELS = frozenset({"partner_name_header", "partner_type_header", "partner_header"})
 _MIN_PREFIX_WORDS = 3
+# A label of at least this many words (a question of the form) is found inside a line too.
+_LONG_LABEL_WORDS = 8
 # Site chrome is a short line; longer ones are never tried against its patterns.
 _MAX_CHROME_CHARS = 400
 
@@ -143,10 +145,54 @@ def match_line(lines: tuple[Line, ...], index: int) -> LabelMatch | None:
         variant = lexicon.get(_label_key(joined))
         if variant is not None:
             return LabelMatch(variant.field, variant.language, index, index + 1, joined)
-        return _match_inline(
+        if match := _match_inline(
             joined, index, index + 1, following.start - len(line.text) - 1, following.start
-        )
+        ):
+            return match
+    return _match_long_label(line, index)
+
+
+def _match_long_label(line: Line, index: int) -> LabelMatch | None:
+    """A long label (a question of the form) within a line: followed by its instructions up to
+    a colon (`Décrivez le processus … ce rapport, y compris … pertinents. :`), the line is the
+    label; run together with the text around it by a flattening export (`… General Information
+    Describe the multi-stakeholder … organizations Official letters were sent …`), the text
+    after it is its value. Such a question is never a phrase of free text."""
+    candidates = [variant for head, variant in _long_labels() if head in line.key]
+    for variant in candidates:
+        found = _long_label_pattern(variant.text).search(line.text)
+        if found is None:
+            continue
+        rest = line.text[found.end() :]
+        value = rest.lstrip(" \u00a0.:?")
+        if not value or rest.rstrip().endswith(":"):
+            return LabelMatch(variant.field, variant.language, index, index, line.text)
+        inline = line.start + len(line.text) - len(value)
+        label_text = line.text[found.start() : found.end()]
+        return LabelMatch(variant.field, variant.language, index, index, label_text, inline)
     return None
+
+
+@cache
+def _long_labels() -> tuple[tuple[str, _Variant], ...]:
+    """(first words, variant) of the labels long enough to be found inside a line, longest
+    first."""
+    variants = [
+        variant
+        for key, variant in _lexicon().items()
+        if len(key.split()) >= _LONG_LABEL_WORDS and variant.field not in SUB_LABELS
+    ]
+    variants.sort(key=lambda variant: len(variant.text), reverse=True)
+    return tuple(
+        (" ".join(match_key(variant.text).split()[:_LONG_LABEL_WORDS]), variant)
+        for variant in variants
+    )
+
+
+@cache
+def _long_label_pattern(text: str) -> re.Pattern[str]:
+    words = re.findall(r"\w+", text)
+    return re.compile(r"\b" + r"[\W_]+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
 
 
 def _match_first_cell(line: Line, index: int) -> LabelMatch | None:
@@ -187,6 +233,16 @@ def _boilerplate() -> tuple[frozenset[str], tuple[str, ...], re.Pattern[str]]:
         tuple(text.casefold() for text in table["prefixes"]),
         re.compile("|".join(f"(?:{pattern})" for pattern in table["patterns"]), re.IGNORECASE),
     )
+
+
+def is_instruction(line: Line) -> bool:
+    """A line of the form's instructions ending with its label's colon (`Please summarize …:`)."""
+    return line.text.rstrip().endswith(":") and line.key.startswith(_instruction_starts())
+
+
+@cache
+def _instruction_starts() -> tuple[str, ...]:
+    return tuple(match_key(word) + " " for word in load_table("boilerplate")["instruction_starts"])
 
 
 def is_boilerplate(line: Line) -> bool:

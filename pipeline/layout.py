@@ -16,7 +16,13 @@ from functools import cache
 from pipeline.blocks import BlockKind
 from pipeline.fields.choices import lookup, lookup_list, parse_yes_no
 from pipeline.fields.dates import parse_period
-from pipeline.labels import SUB_LABELS, LabelMatch, is_boilerplate, is_colon_only
+from pipeline.labels import (
+    SUB_LABELS,
+    LabelMatch,
+    is_boilerplate,
+    is_colon_only,
+    is_instruction,
+)
 from pipeline.normalize import Line, match_key
 from pipeline.outline import Heading, HeadingKind, find_headings, outline_depth
 from pipeline.segment import FieldValue, find_labels, inline_value
@@ -37,6 +43,8 @@ REPORT_FIELDS = frozenset(
 _ONE_LINE_REPORT_FIELDS = frozenset(
     {"party", "ratification_date", "report_period", "submission_date", "report_year"}
 )
+# Labels the point of contact's block may hold that are also a measure's (`Country:`).
+_CONTACT_INNER_FIELDS = frozenset({"country", "year"})
 _CODED = ("goals", "areas_of_monitoring", "cultural_domains", "transversal_priorities")
 # Fields that open a measure record: after a measure's body they start the next measure.
 _OPENING = frozenset({"title", "country", "year", "civil_society_banner"})
@@ -132,7 +140,7 @@ class _Group:
 
 
 def segment_report(lines: tuple[Line, ...]) -> ReportLayout:
-    labels = _report_years(find_labels(lines))
+    labels = _contact_inner_labels(_report_years(find_labels(lines)))
     headings = find_headings(lines, labels)
     report_labels = [label for label in labels if label.field in REPORT_FIELDS]
     stops = sorted(
@@ -172,6 +180,28 @@ def _report_years(labels: list[LabelMatch]) -> list[LabelMatch]:
         else label
         for position, label in enumerate(labels)
     ]
+
+
+def _contact_inner_labels(labels: list[LabelMatch]) -> list[LabelMatch]:
+    """The point of contact's block has labels of its own (`Country:`, `Title:`, `Address:`):
+    between the contact's label and the next report-level one, a country or year label with
+    no measure's body around it is part of the contact, not a measure's start."""
+    kept: list[LabelMatch] = []
+    inside: list[LabelMatch] | None = None
+    for label in [*labels, None]:
+        if label is None or label.field in REPORT_FIELDS:
+            if inside is not None and not all(
+                inner.field in _CONTACT_INNER_FIELDS for inner in inside
+            ):
+                kept.extend(inside)
+            inside = [] if label is not None and label.field == "contact" else None
+            if label is not None:
+                kept.append(label)
+        elif inside is not None:
+            inside.append(label)
+        else:
+            kept.append(label)
+    return kept
 
 
 def _group_measure_labels(
@@ -506,7 +536,7 @@ def _report_values(
         body = [
             line
             for line in lines[label.last_line + 1 : min(ends)]
-            if not is_colon_only(line) and not is_boilerplate(line)
+            if not (is_colon_only(line) or is_boilerplate(line) or is_instruction(line))
         ]
         if label.inline_start is not None:
             body.insert(0, inline_value(lines[label.last_line], label.inline_start))

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from pipeline.labels import SUB_LABELS, LabelMatch, is_boilerplate, is_colon_only, match_line
+from pipeline.labels import (
+    SUB_LABELS,
+    LabelMatch,
+    is_boilerplate,
+    is_colon_only,
+    is_instruction,
+    match_line,
+)
 from pipeline.normalize import Line, match_key
 
 
@@ -77,7 +84,9 @@ def segment_measure(lines: tuple[Line, ...]) -> MeasureSection:
         body = [
             lines[index]
             for index in range(label.last_line + 1, end)
-            if index not in banner and not is_colon_only(lines[index])
+            if index not in banner
+            and not is_colon_only(lines[index])
+            and not is_instruction(lines[index])
         ]
         if position + 1 == len(boundaries):
             body, trailing = _split_trailing(body)

@@ -360,3 +360,101 @@ def test_a_partys_own_layout_cover_gives_party_and_year(language, iso3):
 def test_a_document_that_only_mentions_the_report_stays_not_a_report(lines):
     record = extract_text("\n".join(lines))
     assert record.status == "failed" and record.issues[0].code == "not_a_report"
+
+
+CONTACT_LABELS = {
+    "en": ("Officially Designated Point of Contact of the Convention:", "Country:"),
+    "fr": ("Point de contact national de la convention désigné officiellement:", "Pays:"),
+    "es": ("Punto de contacto oficialmente designado de la Convención:", "País:"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_the_contact_blocks_own_country_label_opens_no_measure(language):
+    party, ratified, summary = REPORT_LABELS[language]
+    contact, country = CONTACT_LABELS[language]
+    text = "\n".join(
+        [
+            "Quadrennial Periodic Report",
+            "Ruritania 2020",
+            label(party),
+            "Kenya",
+            label(contact),
+            "",
+            "QPR Stakeholder",
+            "",
+            label(country),
+            "Kenya",
+            "Title:",
+            "Ms.",
+            "Address:",
+            "Wanjiru KAMAU",
+            "Department of Culture and Heritage",
+            "Kenya",
+            "Email:",
+            "w.kamau@culture.example.org",
+            label(summary),
+            SUMMARY[language],
+        ]
+    )
+    record = extract_text(text)
+    assert record.measures == []
+    assert record.report.contact.organization == "Department of Culture and Heritage"
+    assert record.report.executive_summary == SUMMARY[language]
+
+
+@pytest.mark.parametrize(
+    ("language", "instruction"),
+    [
+        (
+            "en",
+            "Please summarize in max 3000 characters what was achieved. This is no table of contents.:",
+        ),
+        ("fr", "Veuillez résumer en 3000 caractères au plus ce qui a été accompli. :"),
+        ("es", "Por favor resuma en 3000 caracteres como máximo lo que se logró.:"),
+    ],
+)
+def test_form_instructions_left_above_a_value_are_not_the_value(language, instruction):
+    summary = REPORT_LABELS[language][2].rstrip(":")
+    text = "\n".join(["Periodic Report", "Kenya 2020", summary, instruction, SUMMARY[language]])
+    assert extract_text(text).report.executive_summary == SUMMARY[language]
+
+
+CONSULTATION = {
+    "en": "Describe the multi-stakeholder consultation process established for the preparation "
+    "of this report, including consultations with relevant ministries, public institutions, "
+    "local governments and civil society organizations",
+    "fr": "Décrivez le processus de consultation multipartite établi pour la préparation de ce "
+    "rapport, y compris les consultations avec les ministères, institutions publiques, "
+    "gouvernements locaux et organisations de la société civile pertinents",
+    "es": "Describa el proceso de consulta de múltiples partes interesadas establecido para la "
+    "preparación de este informe, con las instituciones y organizaciones que participaron",
+}
+ANSWER = "Letters went to 40 bodies, and two workshops in the regions reviewed the draft."
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_a_question_worded_otherwise_after_its_known_start_is_still_its_label(language):
+    # The first words are the form's; the rest of the question is worded differently.
+    text = "\n".join(["Periodic Report", "Kenya 2020", CONSULTATION[language] + ". :", "", ANSWER])
+    assert extract_text(text).report.consultation_process == ANSWER
+
+
+FULL_CONSULTATION = {
+    "en": CONSULTATION["en"],
+    "fr": "Décrivez le processus de consultation multipartite mis en place pour la préparation "
+    "de ce rapport, y compris les consultations avec les ministères concernés, les institutions "
+    "publiques, les collectivités locales et les organisations de la société civile",
+    "es": "Describa el proceso de consulta de múltiples partes interesadas establecido para la "
+    "preparación de este informe, incluidas las consultas con los ministerios pertinentes, las "
+    "instituciones públicas, los gobiernos locales y las organizaciones de la sociedad civil",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_a_question_flattened_onto_one_line_with_its_answer_is_found(language):
+    cover = "Quadrennial Periodic Report 2016-2019 - Kenya"
+    line = f"{cover} General Information {FULL_CONSULTATION[language]} {ANSWER}"
+    report = extract_text("\n".join([cover, "", line])).report
+    assert report.consultation_process == ANSWER
+    assert report.party.iso3 == "KEN"
