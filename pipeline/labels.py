@@ -235,6 +235,15 @@ def _boilerplate() -> tuple[frozenset[str], tuple[str, ...], re.Pattern[str]]:
     )
 
 
+def is_cut_label(line: Line) -> bool:
+    """A label cut short where an excerpt of a page ends (`La mise en œuvre de la politique/m`):
+    the line's first words (three at least) begin a label of the form."""
+    key = line.key
+    if len(key.split()) < _MIN_PREFIX_WORDS or key in _lexicon():
+        return False
+    return any(label.startswith(key) for label in _lexicon())
+
+
 def is_instruction(line: Line) -> bool:
     """A line of the form's instructions ending with its label's colon (`Please summarize …:`)."""
     return line.text.rstrip().endswith(":") and line.key.startswith(_instruction_starts())

@@ -14,6 +14,7 @@ from pipeline.labels import (
     LabelMatch,
     is_boilerplate,
     is_colon_only,
+    is_cut_label,
     is_instruction,
     match_line,
 )
@@ -118,10 +119,13 @@ def _first_of_each_field(
 
 
 def _split_trailing(body: list[Line]) -> tuple[list[Line], tuple[Line, ...]]:
-    """The last field's value ends at the first boilerplate line; the rest is page furniture."""
+    """The last field's value ends at the first boilerplate line; the rest is page furniture.
+    A label cut short by the end of an excerpt is no part of the value either."""
     for position, line in enumerate(body):
         if is_boilerplate(line):
             return body[:position], tuple(body[position:])
+    if body and is_cut_label(body[-1]):
+        return body[:-1], (body[-1],)
     return body, ()
 
 

@@ -458,3 +458,96 @@ def test_a_question_flattened_onto_one_line_with_its_answer_is_found(language):
     report = extract_text("\n".join([cover, "", line])).report
     assert report.consultation_process == ANSWER
     assert report.party.iso3 == "KEN"
+
+
+# ---------------------------------------------------------------------------------------------
+# Measure values.
+# ---------------------------------------------------------------------------------------------
+PARTNER_LABELS = {
+    "en": (
+        "Partner(s) engaged in the implementation of the measure:",
+        "Name of partner | Type of entity |",
+        "Public Sector",
+        "Civil Society Organization (CSO)",
+    ),
+    "fr": (
+        "Partenaires engagés dans la mise en œuvre de la politique/mesure",
+        "Nom du partenaire | Type d'entité |",
+        "Secteur public",
+        "Organisation de la société civile (OSC)",
+    ),
+    "es": (
+        "Partner(s) engaged in the implementation of the measure:",
+        "Name of partner | Type of entity |",
+        "Public Sector",
+        "Civil Society Organization (CSO)",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_a_drawn_partner_table_gives_its_rows_and_not_its_rule(language):
+    partners, header, public, civil = PARTNER_LABELS[language]
+    lines = web_record(["Border Stages Touring Circuit", "Office for Stage Arts"], language)
+    text = "\n".join(
+        [
+            lines,
+            partners,
+            ":",
+            header,
+            "---|---|",
+            "Harbour Town Council",
+            f"| {public}",
+            "|",
+            "Guild of Touring Players",
+            f"| {civil}",
+            "|",
+        ]
+    )
+    partners_read = extract_text(text).measures[0].partners
+    assert [(p.name, p.entity_type) for p in partners_read] == [
+        ("Harbour Town Council", "public_sector"),
+        ("Guild of Touring Players", "civil_society"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "cut"),
+    [
+        ("en", "Has the implementation of the poli"),
+        ("fr", "La mise en œuvre de la politique/m"),
+        ("es", "Has the implementation of the policy/measure been eval"),
+    ],
+)
+def test_a_label_cut_where_an_excerpt_ends_is_no_partner(language, cut):
+    partners, *_ = PARTNER_LABELS[language]
+    lines = web_record(["Border Stages Touring Circuit", "Office for Stage Arts"], language)
+    text = "\n".join([lines, partners, "Nom du partenaire", "Harbour Town Council", cut])
+    assert [p.name for p in extract_text(text).measures[0].partners] == ["Harbour Town Council"]
+
+
+@pytest.mark.parametrize(
+    ("value", "amount", "currency"),
+    [
+        ("USD 512.300 (rate of March 2021: 1USD=41,20)", 512300, "USD"),
+        ("850 000 000 FCFA soit 1 700 0000 $US.", 850000000, "XOF"),
+        ("3 200 000 EUR, i.e. 3 650 000 USD", 3200000, "EUR"),
+        ("2 400 000 EUR, es decir 2 750 000 USD", 2400000, "EUR"),
+    ],
+)
+def test_a_budget_with_a_rate_or_a_stated_equivalent_keeps_its_own_amount(value, amount, currency):
+    text = web_record(["Border Stages Touring Circuit", "Office for Stage Arts"], "en")
+    budget = extract_text(text.replace("85 000", value)).measures[0].budget
+    assert (budget.amount, budget.currency) == (amount, currency)
+
+
+def test_the_spanish_sites_domain_names_are_read():
+    text = web_record(["Border Stages Touring Circuit", "Office for Stage Arts"], "es")
+    text += "\n\nObjetivo(s) de la Convención 2005 de la UNESCO\nDominios culturales\n"
+    text += "Cine / Artes audiovisuales\nIndustria editorial\nArtes visuales"
+    domains = extract_text(text).measures[0].cultural_domains
+    assert [d.code for d in domains if d.source == "form"] == [
+        "cinema_audiovisual",
+        "publishing",
+        "visual_arts",
+    ]

@@ -164,6 +164,9 @@ _RANGE_OPEN_GAP_RE: Final = re.compile(
 _CONVERSION_OPEN_RE: Final = re.compile(
     r"\s*(?:" + _alternation(_TABLES["conversion"]["lead"]) + r"\s*)?:?\s*"
 )
+_EQUIVALENCE_RE: Final = re.compile(
+    r"\s*,?\s*" + _alternation(_TABLES["conversion"]["equivalence"]) + r"\s*:?\s*"
+)
 _SCALE_CONNECTOR_RE: Final = re.compile(_H + r"*(?i:de\s+|d['\u2019]\s*|of\s+)?")
 _SUFFIX_GAP_RE: Final = re.compile(_H + "*")
 _PREFIX_GAP_RE: Final = re.compile(_H + "*:?" + _H + "*")
@@ -280,6 +283,10 @@ _PERIOD_RE: Final = re.compile(
     r"(?<![0-9.,])(19[5-9][0-9]|20[0-9]{2}|2100)(?:\s?[-\u2013\u2014/]\s?(19[5-9][0-9]|20[0-9]{2}"
     r"|2100)|[-\u2013/]([0-9]{2}))(?![0-9]|[.,][0-9])"
 )
+# An exchange rate is no money, nor is the parenthesis that gives it ("(December 2019 dollar
+# price: 1USD=36,65)", "1 EUR = 655,957 FCFA").
+_RATE: Final = r"\b1\s*(?:[A-Z]{3}|US\$|\$|€)\s*=\s*[0-9][0-9.,\s]*(?:[A-Z]{3}\b)?"
+_RATE_NOTE_RE: Final = re.compile(rf"\([^()]{{0,80}}{_RATE}[^()]{{0,40}}\)|{_RATE}")
 _DIGIT_AHEAD_RE: Final = re.compile(_H + "*[0-9]")
 
 
@@ -311,6 +318,7 @@ def _protected_spans(text: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in _DATE_RE.finditer(text) if _is_date(m)]
     spans += [m.span() for m in _ISO_DATE_RE.finditer(text)]
     spans += [m.span() for m in _ADDRESS_RE.finditer(text)]
+    spans += [m.span() for m in _RATE_NOTE_RE.finditer(text)]
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
@@ -510,12 +518,23 @@ def _classify_years(text: str, figures: list[_Figure]) -> None:
 
 
 def _mark_conversions(text: str, figures: list[_Figure]) -> None:
-    """ "15.000 EUR (17,500.00 USD)": the parenthesised figure converts the one before it.
+    """ "15.000 EUR (17,500.00 USD)": the parenthesised figure converts the one before it, and
+    so does one after "soit", "i.e." (`1 400 000 000 FCFA soit 2 800 000 $US`).
 
     Only a figure naming another currency converts; "5 000 USD (2 000 USD in 2019)" is a part.
     """
     for previous, figure in zip(figures, figures[1:], strict=False):
-        if figure.is_year or previous.is_year or previous.base is not None:
+        if figure.is_year or previous.is_year:
+            continue
+        if previous.base is not None:
+            if not text[previous.end : figure.start].strip():
+                # A conversion's figure split by a misplaced space ("soit 2 800 0000 $US").
+                figure.base, figure.removal = previous.base, figure.span
+            continue
+        if figure.currency != previous.currency and _EQUIVALENCE_RE.fullmatch(
+            text, previous.end, figure.start
+        ):
+            figure.base, figure.removal = previous, (previous.end, figure.end)
             continue
         if figure.currency is None or figure.currency == previous.currency:
             continue

@@ -7,6 +7,7 @@ wording tells a type line from a name line, so an unknown type there reads as a 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -14,6 +15,8 @@ from pipeline.blocks import BlockKind
 from pipeline.fields.choices import lookup
 from pipeline.normalize import Cell, Line, match_key
 from pipeline.tables import load_table
+
+_RULE = re.compile(r"\s*:?-{3,}:?\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,11 +103,12 @@ def _header_keys() -> tuple[set[str], set[str]]:
 
 
 def _is_header(cells: list[Cell]) -> bool:
-    """The table's header row, in cells or glued into one line (`Name of partnerType of entity`)."""
+    """The table's header row, in cells or glued into one line (`Name of partnerType of entity`),
+    or the rule drawn under it."""
     names, types = _header_keys()
     keys = [match_key(cell.text) for cell in cells if cell.text]
-    if not keys:
-        return True
+    if not keys or all(_RULE.fullmatch(cell.text) for cell in cells if cell.text):
+        return True  # no text, or the rule under a drawn table's header (`---|---|`)
     if len(keys) >= 2:
         return keys[0] in names or keys[1] in types
     glued = keys[0].replace(" ", "")
