@@ -16,18 +16,24 @@ from pathlib import Path
 from pipeline.assemble import build_record, failed_from_error, failed_record
 from pipeline.errors import PipelineError
 from pipeline.formats import Format, sniff_format
+from pipeline.labels import LabelMatch
 from pipeline.language import content_language, form_language
 from pipeline.layout import MeasurePlace, segment_report
 from pipeline.limits import DEFAULT_LIMITS, Limits, check_file_size, file_too_large
 from pipeline.measure import extract_measure
 from pipeline.names import printable_name
 from pipeline.normalize import Line, normalize
-from pipeline.own_layout import ListedMeasure, list_measures, says_it_is_a_report
+from pipeline.own_layout import (
+    ListedMeasure,
+    list_measures,
+    read_label_stripped,
+    says_it_is_a_report,
+)
 from pipeline.readers import reader_for
 from pipeline.report import read_report
 from pipeline.segment import FieldValue, MeasureSection, segment_measure
 from schemas import Measure, ReportRecord
-from schemas.common import Nature, Scope
+from schemas.common import Country, Nature, Scope
 from schemas.outcome import Issue, IssueCode, Severity
 from schemas.report import Languages, SourceInfo
 
@@ -128,17 +134,11 @@ def extract_bytes(
         measures.append(measure)
         issues.extend(measure_issues)
     if not layout.measures:
-        for index, row in enumerate(list_measures(document.lines)):
-            measure, measure_issues = extract_measure(
-                _listed_section(row), index, f"{sha256[:16]}-{index}", None, report.party
-            )
-            scope = [Scope(code) for code in row.scope]
-            measures.append(
-                measure.model_copy(
-                    update={"scope": scope, "nature": [Nature(code) for code in row.nature]}
-                )
-            )
-            issues.extend(measure_issues)
+        found, found_issues = _measures_without_labels(
+            document.lines, layout.labels, sha256, report.party, limits
+        )
+        measures += found
+        issues += found_issues
     if not measures:
         issues.append(
             Issue(
@@ -165,6 +165,43 @@ def extract_bytes(
     return build_record(
         source, languages, report, measures, issues, document.text if include_text else None
     )
+
+
+def _measures_without_labels(
+    lines: tuple[Line, ...],
+    labels: tuple[LabelMatch, ...],
+    sha256: str,
+    party: Country | None,
+    limits: Limits,
+) -> tuple[list[Measure], list[Issue]]:
+    """The measures a document shows without the labels that delimit them: the one record of a
+    page rendered without its labels (read by the form's order), else the rows of a list of
+    measures."""
+    stripped = read_label_stripped(lines, labels)
+    if stripped is not None:
+        measure, issues = extract_measure(
+            stripped, 0, f"{sha256[:16]}-0", None, party, limits.field_characters
+        )
+        issue = Issue(
+            code=IssueCode.NO_FORM_LABELS,
+            severity=Severity.WARNING,
+            measure_index=0,
+            message="the record's labels are missing but for the partner table's: its values "
+            "were read by their place in the form's order",
+        )
+        return [measure], [issue, *issues]
+    measures, issues = [], []
+    for index, row in enumerate(list_measures(lines)):
+        measure, measure_issues = extract_measure(
+            _listed_section(row), index, f"{sha256[:16]}-{index}", None, party
+        )
+        update = {
+            "scope": [Scope(code) for code in row.scope],
+            "nature": [Nature(code) for code in row.nature],
+        }
+        measures.append(measure.model_copy(update=update))
+        issues += measure_issues
+    return measures, issues
 
 
 def _listed_section(row: ListedMeasure) -> MeasureSection:

@@ -1,6 +1,7 @@
 """A document without the form's labels in: whether it says it is a periodic report of this
-Convention (a Party's own layout, a summary page, a measure-list tab), and the measures a list of
-measures shows, one row each (title, scope, nature).
+Convention (a Party's own layout, a summary page, a measure-list tab), the measures a list of
+measures shows, one row each (title, scope, nature), and the one record of a page rendered
+without its labels, read by the form's order.
 
 design.md §3: such a document is read for its report-level values and the measures it shows,
 with an issue `no_form_labels`; a letter, minutes or another Convention's report is not.
@@ -12,13 +13,20 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from pipeline.fields.choices import lookup
+from pipeline.fields.choices import lookup, parse_yes_no
 from pipeline.fields.country import find_country
-from pipeline.labels import LabelMatch, is_boilerplate
+from pipeline.fields.money import parse_budget
+from pipeline.labels import SUB_LABELS, LabelMatch, is_boilerplate
 from pipeline.normalize import Line, match_key
+from pipeline.segment import FieldValue, MeasureSection
 from pipeline.tables import load_table
+from schemas.measure import BudgetStatus
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A label-stripped record's header: title and agency lines, each short, before the description.
+_MAX_HEADER = 3
+_MAX_HEADER_CHARS = 200
+_MAX_BUDGET_WORDS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,3 +139,54 @@ def _read_row(line: Line, last: bool) -> tuple[Line, tuple[str, ...], tuple[str,
     text = line.text[:end]
     title = replace(line, text=text, end=line.start + end, cells=None, key=match_key(text))
     return title, tuple(scope), tuple(nature)
+
+
+def read_label_stripped(
+    lines: tuple[Line, ...], labels: tuple[LabelMatch, ...]
+) -> MeasureSection | None:
+    """A rendering that kept only the partner table's header of the form's labels: the record's
+    values stand in the form's order without theirs. Short lines first (title, agency), then
+    the description and the results, the budget on the line above the table, the table, and
+    the conclusions after it (their yes/no answer first, when given). None for any other
+    document."""
+    if not labels or any(label.field not in SUB_LABELS for label in labels):
+        return None
+    table_start, table_end = labels[0].first_line, labels[-1].last_line
+    content = [line for line in lines if line.key and not is_boilerplate(line)]
+    before = [line for line in content if line.index < table_start]
+    after = [line for line in content if line.index > table_end]
+    budget = before.pop() if before and _is_budget_line(before[-1]) else None
+    header = []
+    while before and len(before) > 1 and _is_short_line(before[0]) and len(header) < _MAX_HEADER:
+        header.append(before.pop(0))
+    rows = [position for position, line in enumerate(after) if "|" in line.text]
+    table = after[: rows[-1] + 1] if rows else []
+    rest = after[len(table) :]
+    values = [
+        ("description", before[:1]),
+        ("results", before[1:]),
+        ("budget", [budget] if budget else []),
+        ("partners", [line for line in lines if table_start <= line.index <= table_end] + table),
+    ]
+    if rest and parse_yes_no(rest[0].text) is not None:
+        values.append(("evaluated", rest[:1]))
+        rest = rest[1:]
+    values.append(("conclusions", rest))
+    fields = tuple(
+        FieldValue(name, replace(labels[0], field=name, label_text=""), tuple(value))
+        for name, value in values
+        if value
+    )
+    return MeasureSection(tuple(header), fields, (), (), labels, civil_society=False)
+
+
+def _is_budget_line(line: Line) -> bool:
+    """A figure or a not-available token standing alone on a short line (`229,448,769.00 USD`)."""
+    return len(line.text.split()) <= _MAX_BUDGET_WORDS and parse_budget(line.text).status in (
+        BudgetStatus.STATED,
+        BudgetStatus.NOT_AVAILABLE,
+    )
+
+
+def _is_short_line(line: Line) -> bool:
+    return len(line.text) <= _MAX_HEADER_CHARS and not line.text.rstrip().endswith(".")

@@ -551,3 +551,36 @@ def test_the_spanish_sites_domain_names_are_read():
         "publishing",
         "visual_arts",
     ]
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_a_page_rendered_without_its_labels_is_read_by_the_forms_order(language):
+    _, header, public, civil = PARTNER_LABELS[language]
+    results = "Eleven towns joined the circuit in its first two seasons."
+    text = "\n".join(
+        [
+            CONTENT[language],
+            results,
+            "1,250,000.00 USD",
+            header,
+            "---|---|",
+            "Harbour Town Council",
+            f"| {public}",
+            "|",
+            "Guild of Touring Players",
+            f"| {civil}",
+            "|",
+            "An external review in 2022 praised the circuit and asked for a longer season.",
+        ]
+    )
+    record = extract_text(text)
+    measure = record.measures[0]
+    assert record.issues[0].code == "no_form_labels"
+    assert (measure.description, measure.results) == (CONTENT[language], results)
+    assert (measure.budget.amount, measure.budget.currency) == (1250000, "USD")
+    assert [(p.name, p.entity_type) for p in measure.partners] == [
+        ("Harbour Town Council", "public_sector"),
+        ("Guild of Touring Players", "civil_society"),
+    ]
+    assert measure.evaluation.conclusions.startswith("An external review in 2022")
+    assert record.languages.content == language
