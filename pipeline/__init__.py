@@ -295,6 +295,9 @@ def _content_language(measure: Measure) -> str | None:
         "conclusions": measure.evaluation.conclusions,
     }
     present = {name: text for name, text in texts.items() if text}
+    if not present and measure.key_objectives:
+        # A 2012-2016 record may hold only its key objectives: they are its free text then.
+        present = {"key_objectives": measure.key_objectives}
     return content_language(
         {name: measure.languages.get(name) for name in present}, list(present.values())
     )

@@ -584,3 +584,23 @@ def test_a_page_rendered_without_its_labels_is_read_by_the_forms_order(language)
     ]
     assert measure.evaluation.conclusions.startswith("An external review in 2022")
     assert record.languages.content == language
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_free_text_typed_below_the_agencies_is_no_agency(language):
+    header = [
+        "Subtitles for Deaf Audiences",
+        "",
+        "Broadcasting Standards Board",
+        "the National Film Archive",
+        "sectors covered - broadcast and on-demand services, cinemas",
+    ]
+    measure = extract_text(web_record(header, language)).measures[0]
+    assert measure.agency == "Broadcasting Standards Board; the National Film Archive"
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_a_record_holding_only_its_key_objectives_has_their_language(language):
+    objectives, _ = OLD_FORM[language]
+    text = "\n".join(["Border Stages Touring Circuit", "", objectives, "", CONTENT[language]])
+    assert extract_text(text).languages.content == language
