@@ -238,6 +238,15 @@ def _group_measure_labels(
             or repeated
             or (opening and has_body)
         )
+        if (
+            current is not None
+            and not new_measure
+            and current.labels[-1].field in _CODED
+            and _styled_title_before(lines, current, label)
+        ):
+            # After a record's goal or domain block, a title styled as a heading starts the
+            # next record, even when its first label does not go back in the form's order.
+            new_measure = True
         if current is not None and not new_measure and _goes_back(current.labels, label):
             # Back in the form's order: a new measure if a title stands before the label; if
             # none does, the two stay together and the record says where.
@@ -269,6 +278,11 @@ def _title_cue_before(lines: tuple[Line, ...], group: _Group, label: LabelMatch)
     return any(
         _has_title_cue(line) for line in lines[group.labels[-1].last_line + 1 : label.first_line]
     )
+
+
+def _styled_title_before(lines: tuple[Line, ...], group: _Group, label: LabelMatch) -> bool:
+    between = lines[group.labels[-1].last_line + 1 : label.first_line]
+    return any(_is_styled(line) and _is_header_like(line) for line in between)
 
 
 def _has_title_cue(line: Line) -> bool:
@@ -423,6 +437,8 @@ def _header_lines(candidates: list[Line], group: _Group) -> list[Line]:
         if len(run) == _MAX_HEADER_LINES or not _is_header_like(line):
             break
         run.insert(0, line)
+    if not run and len(candidates) > 1 and _is_long_agency_under_title(*candidates[-2:]):
+        return candidates[-2:]
     if not run:
         return []
     styled = [position for position, line in enumerate(run) if _is_styled(line)]
@@ -437,6 +453,18 @@ def _header_lines(candidates: list[Line], group: _Group) -> list[Line]:
         return run[numbered[-1] :]
     labelled_agency = any(label.field == "agency" for label in group.labels)
     return run[-1:] if labelled_agency else run
+
+
+def _is_long_agency_under_title(title: Line, agency: Line) -> bool:
+    """A title styled as a heading over one line too long for a header line (a long list of
+    bodies, `22 members of the working group (universities, …)`): the two are the header."""
+    return (
+        _is_styled(title)
+        and _is_header_like(title)
+        and not _is_styled(agency)
+        and len(agency.text) <= 2 * _MAX_HEADER_CHARS
+        and not _LIST_ITEM.match(agency.text)
+    )
 
 
 def _is_header_like(line: Line) -> bool:

@@ -156,7 +156,7 @@ def read_label_stripped(
     before = [line for line in content if line.index < table_start]
     after = [line for line in content if line.index > table_end]
     budget = before.pop() if before and _is_budget_line(before[-1]) else None
-    header = []
+    header: list[Line] = []
     while before and len(before) > 1 and _is_short_line(before[0]) and len(header) < _MAX_HEADER:
         header.append(before.pop(0))
     rows = [position for position, line in enumerate(after) if "|" in line.text]

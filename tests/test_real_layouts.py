@@ -5,18 +5,25 @@ for its layout; where a layout occurs under several form languages, each is trie
 
 from __future__ import annotations
 
+import docx
 import pytest
 from form_labels import (
     EN_BUDGET,
     EN_DESC,
+    EN_DOMAINS,
+    EN_GOALS,
     EN_RESULTS,
+    ES_DOMAINS,
+    ES_GOALS,
     FR_BUDGET,
     FR_DESC,
+    FR_DOMAINS,
+    FR_GOALS,
     FR_RESULTS,
     label,
 )
 
-from pipeline import extract_bytes
+from pipeline import extract_bytes, extract_file
 from schemas import ReportRecord
 
 ES_DESC = "Describe the main features of the policy/measure:"  # Spanish pages keep English labels
@@ -604,3 +611,80 @@ def test_a_record_holding_only_its_key_objectives_has_their_language(language):
     objectives, _ = OLD_FORM[language]
     text = "\n".join(["Border Stages Touring Circuit", "", objectives, "", CONTENT[language]])
     assert extract_text(text).languages.content == language
+
+
+# ---------------------------------------------------------------------------------------------
+# Whole reports stringing such records together (issue #13, point 5).
+# ---------------------------------------------------------------------------------------------
+def docx_report(tmp_path, sections: list[tuple[str, list[str]]]) -> ReportRecord:
+    """A Party's report: a cover, a goal heading, then each measure's title as a heading and
+    its lines as paragraphs."""
+    document = docx.Document()
+    document.add_paragraph("Quadrennial Periodic Report 2020 - Kenya", style="Title")
+    document.add_paragraph(GOAL_HEADING, style="Heading 1")
+    for title, lines in sections:
+        document.add_paragraph(title, style="Heading 2")
+        for line in lines:
+            document.add_paragraph(line)
+    path = tmp_path / "report.docx"
+    document.save(path)
+    return extract_file(path)
+
+
+GOAL_HEADING = "GOAL 1. SUPPORT SUSTAINABLE SYSTEMS OF GOVERNANCE FOR CULTURE"
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_a_title_after_a_records_empty_goal_and_domain_blocks_starts_the_next(tmp_path, language):
+    objectives, feature = OLD_FORM[language]
+    description, results, _ = LABELS_2020[language]
+    goals, domains = {"en": (EN_GOALS, EN_DOMAINS), "fr": (FR_GOALS, FR_DOMAINS)}.get(
+        language, (ES_GOALS, ES_DOMAINS)
+    )
+    record = docx_report(
+        tmp_path,
+        [
+            (
+                "Village Libraries Plan",
+                ["Ministry of Reading", objectives, CONTENT[language], goals, domains],
+            ),
+            (
+                "Border Stages Touring Circuit",
+                [
+                    "Office for Stage Arts",
+                    description,
+                    CONTENT[language],
+                    results,
+                    "Eleven towns joined.",
+                ],
+            ),
+        ],
+    )
+    assert [m.title for m in record.measures] == [
+        "Village Libraries Plan",
+        "Border Stages Touring Circuit",
+    ]
+    assert [m.agency for m in record.measures] == ["Ministry of Reading", "Office for Stage Arts"]
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_a_heading_title_over_one_long_agency_line_keeps_both(tmp_path, language):
+    objectives, _ = OLD_FORM[language]
+    description, _, _ = LABELS_2020[language]
+    agency = (
+        "The 31 members of the regional working group (universities, teachers' unions, "
+        "museum associations, youth councils, the national library, two broadcasters and "
+        "the federation of municipal cultural centres)"
+    )
+    assert len(agency) > 200
+    record = docx_report(
+        tmp_path,
+        [
+            ("Village Libraries Plan", ["Ministry of Reading", description, CONTENT[language]]),
+            ("Heritage Education in Schools", [agency, objectives, CONTENT[language]]),
+        ],
+    )
+    assert [(m.title, m.agency) for m in record.measures] == [
+        ("Village Libraries Plan", "Ministry of Reading"),
+        ("Heritage Education in Schools", agency),
+    ]
