@@ -24,6 +24,8 @@ from types import ModuleType
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from devset_reports import check_reports  # noqa: E402  (benchmarks/, this script's folder)
+
 from pipeline import extract_bytes, record_json  # noqa: E402
 
 FETCH_HINT = """\
@@ -101,9 +103,8 @@ def main() -> int:
             kind = "reports" if page_id.startswith("R") else "measures"
             print(json.dumps(record_of(pages / kind / f"{page_id}.txt"), indent=1, ensure_ascii=False))
         return 0
-    measures = score_set(
-        load_scorer(devset, "score_measures"), pages / "measures", devset / "measures-gold", set()
-    )
+    measure_scorer = load_scorer(devset, "score_measures")
+    measures = score_set(measure_scorer, pages / "measures", devset / "measures-gold", set())
     # R39 is another convention's report: the reference scorer leaves it out the same way.
     reports = score_set(
         load_scorer(devset, "score_reports"), pages / "reports", devset / "reports-gold", {"R39"}
@@ -114,6 +115,8 @@ def main() -> int:
     print_table("Report-level pages", reports)
     if arguments.json:
         arguments.json.write_text(json.dumps({"measures": measures, "reports": reports}, indent=1))
+    # A failed check is reported, not an exit status: the scores above are this script's result.
+    check_reports(pages / "measures", devset / "measures-gold", measure_scorer)
     return 0
 
 
