@@ -28,6 +28,7 @@ from devset_reports import check_reports  # noqa: E402  (benchmarks/, this scrip
 
 from pipeline import extract_bytes, record_json  # noqa: E402
 
+OTHERS = {"R39"}
 FETCH_HINT = """\
 No development set pages in {pages}/. They are third-party text, kept out of the repository:
 for each line of {devset}/measures.jsonl and reports.jsonl, search the stored public pages
@@ -105,14 +106,20 @@ def main() -> int:
         return 0
     measure_scorer = load_scorer(devset, "score_measures")
     measures = score_set(measure_scorer, pages / "measures", devset / "measures-gold", set())
-    # R39 is another convention's report: the reference scorer leaves it out the same way.
+    # R39 is another Convention's report: the reference scorer leaves it out the same way, and
+    # it must stay not_a_report.
     reports = score_set(
-        load_scorer(devset, "score_reports"), pages / "reports", devset / "reports-gold", {"R39"}
+        load_scorer(devset, "score_reports"), pages / "reports", devset / "reports-gold", OTHERS
     )
     print_table("Measure pages", measures, outside=("content_language",))
     language = measures["tally"].get("content_language", [0, 0, 0])
     print(f"content language right on {language[0]} of {language[0] + language[2]} pages")
     print_table("Report-level pages", reports)
+    for page_id in sorted(OTHERS):
+        record = record_of(pages / "reports" / f"{page_id}.txt")
+        codes = [issue["code"] for issue in record["issues"]]
+        verdict = "right" if record["status"] == "failed" and "not_a_report" in codes else "WRONG"
+        print(f"{page_id} (another Convention's report): {record['status']} {codes[:2]} {verdict}")
     if arguments.json:
         arguments.json.write_text(json.dumps({"measures": measures, "reports": reports}, indent=1))
     # A failed check is reported, not an exit status: the scores above are this script's result.
