@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pipeline.assemble import build_record, failed_from_error, failed_record
 from pipeline.errors import PipelineError
+from pipeline.fields.text import text_value
 from pipeline.formats import Format, sniff_format
 from pipeline.labels import LabelMatch
 from pipeline.language import content_language, form_language
@@ -26,8 +27,10 @@ from pipeline.normalize import Line, normalize
 from pipeline.own_layout import (
     ListedMeasure,
     list_measures,
+    names_another_convention,
     read_label_stripped,
     says_it_is_a_report,
+    stripped_consultation,
 )
 from pipeline.readers import reader_for
 from pipeline.report import read_report
@@ -90,8 +93,18 @@ def extract_bytes(
             "none of the periodic report form's labels was found, and the document does not "
             "call itself a periodic report of this Convention",
         )
+    if layout.labels and names_another_convention(layout.cover):
+        return failed_record(
+            source,
+            IssueCode.NOT_A_REPORT,
+            "the cover names another Convention and not this one: its report, not a periodic "
+            "report of the 2005 Convention, though labelled much like one",
+        )
     report, issues = read_report(layout)
     if not layout.labels:
+        consultation = text_value(stripped_consultation(document.lines))
+        if consultation is not None and report.consultation_process is None:
+            report = report.model_copy(update={"consultation_process": consultation.text})
         issues.insert(
             0,
             Issue(

@@ -15,6 +15,7 @@ from functools import cache
 
 from pipeline.blocks import BlockKind
 from pipeline.fields.choices import lookup, lookup_list, parse_yes_no
+from pipeline.fields.country import resolve_country
 from pipeline.fields.dates import parse_period
 from pipeline.labels import (
     SUB_LABELS,
@@ -77,7 +78,9 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _COVER_PERIOD_WORDS = 2
 # A full stop ending a sentence inside a line: not one of a title (`Dr.`, `1.2`, `S.A.`).
 _SENTENCE_INSIDE = re.compile(r"[a-z]{3}[.!?]\s+[A-Z]")
-_MAX_HEADER_CHARS = 200
+# Titles of agreements run long (`Agreement between the Government of … and the Government of
+# … on cooperation in the fields of …`).
+_MAX_HEADER_CHARS = 300
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*o▪◦–·]|\(?[a-z0-9]\))\s")
 # `3. Title`, `1.2 Title`, `2.1.3. Title`: an outline number, then a capitalised word (so that
 # `1.250.000 USD` or `2.5 millions` are figures, not titles).
@@ -451,8 +454,12 @@ def _header_lines(candidates: list[Line], group: _Group) -> list[Line]:
     ]
     if numbered:
         return run[numbered[-1] :]
-    labelled_agency = any(label.field == "agency" for label in group.labels)
-    return run[-1:] if labelled_agency else run
+    if any(label.field == "agency" for label in group.labels):
+        # Who is labelled, so the header is the title, perhaps with an unlabelled country line
+        # under it (`Colombie` over `Quand` / `Qui`).
+        titles = [position for position, line in enumerate(run) if not resolve_country(line.text)]
+        return run[titles[-1] :] if titles else run[-1:]
+    return run
 
 
 def _is_long_agency_under_title(title: Line, agency: Line) -> bool:

@@ -1,7 +1,7 @@
 """A document without the form's labels in: whether it says it is a periodic report of this
 Convention (a Party's own layout, a summary page, a measure-list tab), the measures a list of
-measures shows, one row each (title, scope, nature), and the one record of a page rendered
-without its labels, read by the form's order.
+measures shows, one row each (title, scope, nature), and what a page rendered without its
+labels holds, read by the form's order (a measure's values, a report's consultation process).
 
 design.md §3: such a document is read for its report-level values and the measures it shows,
 with an issue `no_form_labels`; a letter, minutes or another Convention's report is not.
@@ -41,21 +41,34 @@ class ListedMeasure:
 
 
 def says_it_is_a_report(lines: tuple[Line, ...]) -> bool:
-    """The first lines call the document a periodic report (`Quadrennial Periodic Report`,
-    `Kenya 2016 report`), none of them opens a letter or minutes, and it names this
-    Convention or no other."""
+    """The first lines call the document a periodic report of this Convention: report wording
+    (`Quadrennial Periodic Report`) with this Convention's name, or a platform tab's title
+    (`Kenya 2016 report`) over the form's own section headings or a list of measures. None of
+    them opens a letter or minutes."""
     top = [line for line in lines if line.key and not is_boilerplate(line)]
     top = top[: load_table("own_layout")["window"]["lines"]]
     keys = [line.key for line in top]
     if any(key.startswith(_phrases("not_a_report", "phrases")) for key in keys):
         return False
-    if not any(
-        _phrase_in(key, "report", "phrases") or _is_party_year_report(line)
+    if any(_phrase_in(key, "report", "phrases") for key in keys):
+        return any(_phrase_in(key, "conventions", "this") for key in keys)
+    return any(_is_party_year_report(line) for line in top) and any(
+        key in _section_headings() or _list_header(line)
         for line, key in zip(top, keys, strict=True)
-    ):
-        return False
-    ours = any(_phrase_in(key, "conventions", "this") for key in keys)
-    return ours or not any(_phrase_in(key, "conventions", "other") for key in keys)
+    )
+
+
+def names_another_convention(lines: tuple[Line, ...]) -> bool:
+    """The lines name another Convention (intangible heritage, a human-rights treaty) and not
+    this one: its report, however labelled like ours."""
+    text = " ".join(line.key for line in lines)  # a title may wrap its name over two lines
+    return _phrase_in(text, "conventions", "other") and not _phrase_in(text, "conventions", "this")
+
+
+@cache
+def _section_headings() -> frozenset[str]:
+    table = load_table("headings")["section"]
+    return frozenset(match_key(text) for texts in table.values() for text in texts)
 
 
 def _is_party_year_report(line: Line) -> bool:
@@ -190,3 +203,20 @@ def _is_budget_line(line: Line) -> bool:
 
 def _is_short_line(line: Line) -> bool:
     return len(line.text) <= _MAX_HEADER_CHARS and not line.text.rstrip().endswith(".")
+
+
+def stripped_consultation(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """The consultation process of a report rendered without its labels: the long lines under
+    its technical information heading, up to the first short line after them."""
+    table = load_table("own_layout")["technical_section"]
+    headings = {match_key(text) for text in table["headings"]}
+    start = next((line.index + 1 for line in lines if line.key in headings), None)
+    if start is None:
+        return ()
+    answer: list[Line] = []
+    for line in lines[start:]:
+        if len(line.text) >= table["answer_characters"]:
+            answer.append(line)
+        elif answer and line.key:
+            break
+    return tuple(answer)

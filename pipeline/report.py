@@ -28,6 +28,7 @@ from schemas.report import Contact, Period, Report
 
 # A cover names its Party in its first lines (`… Periodic Report 2016-2019 - Kenya`).
 _COVER_LINES = 6
+_MAX_COVER_LINE = 200
 
 
 def read_report(layout: ReportLayout) -> tuple[Report, list[Issue]]:
@@ -131,6 +132,8 @@ def _read_year(stated: list[str], cover: list[str], issues: list[Issue]) -> int 
         issues.append(_date_issue("submission_date", stated[0]))
     earliest = load_table("report")["cover"]["earliest_report_year"]
     for text in cover:
+        if len(text) > _MAX_COVER_LINE:
+            continue  # a paragraph's dates are events it tells of (a workshop, a law)
         years = lone_years(_convention_names().sub(_blank, text))
         years = [year for year in years if year >= earliest]
         if years:

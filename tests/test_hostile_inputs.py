@@ -171,7 +171,7 @@ def test_a_report_in_another_language_is_read_with_its_language(language: str) -
 
 def test_a_letter_is_not_a_report() -> None:
     record = extract_bytes(hostile.letter(), "cover-letter.txt")
-    assert_failed(record, "not_a_report", "does not look like a report")
+    assert_failed(record, "not_a_report", "does not call itself a periodic report")
 
 
 # --- names and folders -------------------------------------------------------------------------

@@ -688,3 +688,202 @@ def test_a_heading_title_over_one_long_agency_line_keeps_both(tmp_path, language
         ("Village Libraries Plan", "Ministry of Reading"),
         ("Heritage Education in Schools", agency),
     ]
+
+
+@pytest.mark.parametrize(
+    ("headings", "answer"),
+    [
+        (
+            ("General Information", "Technical Information"),
+            "To prepare this second periodic report of Kenya on the 2005 Convention, the ministry "
+            "wrote to forty public bodies and held two workshops with artists' unions, "
+            "community radios and the national arts council, whose remarks were kept in the text.",
+        ),
+        (
+            ("Informations générales", "Informations techniques"),
+            "Pour préparer ce deuxième rapport périodique du Sénégal sur la Convention de 2005, "
+            "le ministère a écrit à quarante organismes publics et tenu deux ateliers avec les "
+            "syndicats d'artistes, les radios communautaires et le conseil des arts.",
+        ),
+        (
+            ("Información general", "Información técnica"),
+            "Para preparar este segundo informe periódico de Chile sobre la Convención de 2005, "
+            "el ministerio escribió a cuarenta organismos públicos y celebró dos talleres con "
+            "los sindicatos de artistas, las radios comunitarias y el consejo de las artes.",
+        ),
+    ],
+)
+def test_a_report_rendered_without_its_labels_gives_its_consultation(headings, answer):
+    record = extract_text("\n".join([*headings, answer, "Short closing line"]))
+    assert record.issues[0].code == "no_form_labels"
+    assert record.report.consultation_process == answer
+
+
+# ---------------------------------------------------------------------------------------------
+# Layouts found on further real pages (probed beyond the development set).
+# ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # Another Convention's form, with labels much like ours and its name in the title.
+        [
+            "Periodic Report",
+            "REPORT ON THE IMPLEMENTATION OF THE CONVENTION AND ON THE ELEMENTS OF THE INTANGIBLE CULTURAL",
+            "HERITAGE OF HUMANITY",
+            "Name of the State Party",
+            "Ruritania",
+            "Date of Ratification",
+            "2008-03-19",
+            "Executive summary",
+            "Ruritania keeps an inventory of its living heritage.",
+        ],
+        # A treaty body's summary record on a State's periodic report.
+        [
+            "Summary record of the 1203rd meeting",
+            "Consideration of reports: second periodic report of Ruritania",
+            "The Committee on the Elimination of Discrimination against Women met at 10 a.m.",
+        ],
+        # Another treaty's periodic report, naming no Convention of ours.
+        [
+            "Combined Periodic Report of the Republic of Ruritania",
+            "pursuant to Article 62 of the African Charter on Human and Peoples' Rights",
+            "2011-2021",
+        ],
+    ],
+    ids=["labelled-like-ours", "summary-record", "other-treaty"],
+)
+def test_other_conventions_reports_stay_not_a_report(lines):
+    record = extract_text("\n".join(lines))
+    assert record.status == "failed" and record.issues[0].code == "not_a_report"
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_the_platforms_placeholder_is_no_contact_name(language):
+    party, _, summary = REPORT_LABELS[language]
+    contact, _ = CONTACT_LABELS[language]
+    text = "\n".join(
+        [
+            "Quadrennial Periodic Report",
+            "Kenya 2020",
+            label(party),
+            "Kenya",
+            label(contact),
+            "QPR Stakeholder",
+            "Title:",
+            "Ms.",
+            "Address:",
+            "Achieng Otieno",
+            "Department of Culture and Heritage",
+            "PO Box 4411",
+            "Nairobi",
+            label(summary),
+            SUMMARY[language],
+        ]
+    )
+    contact_read = extract_text(text).report.contact
+    assert (contact_read.name, contact_read.organization) == (
+        "Achieng Otieno",
+        "Department of Culture and Heritage",
+    )
+    assert "Achieng" not in contact_read.address
+
+
+def test_a_paragraphs_dates_give_no_report_year():
+    text = "\n".join(
+        [
+            "Informations générales",
+            "Informations techniques",
+            "Du 19 au 21 novembre 2019, le Kenya a accueilli un atelier national qui a réuni les "
+            "ministères, les collectivités locales et une quarantaine d'organisations de la société "
+            "civile pour préparer ce rapport périodique sur la Convention de 2005.",
+        ]
+    )
+    assert extract_text(text).report.year is None
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_a_title_of_over_two_hundred_characters_stays_the_title(language):
+    title = (
+        "Agreement between the Government of the Republic of Ruritania and the Government of "
+        "the Kingdom of Borduria on cooperation in the fields of cinema, music, publishing, "
+        "the performing arts and the exchange of artists and cultural professionals"
+    )
+    assert len(title) > 200
+    header = [
+        title,
+        "",
+        "Government of the Republic of Ruritania",
+        "Government of the Kingdom of Borduria",
+    ]
+    measure = extract_text(web_record(header, language)).measures[0]
+    assert measure.title == title
+    assert (
+        measure.agency
+        == "Government of the Republic of Ruritania; Government of the Kingdom of Borduria"
+    )
+
+
+@pytest.mark.parametrize(
+    ("country", "when", "who", "iso3"),
+    [
+        ("Colombia", "When", "Who", "COL"),
+        ("Colombie", "Quand", "Qui", "COL"),
+        ("Colombia", "Cuándo", "Quién", "COL"),
+    ],
+)
+def test_a_country_line_under_the_title_is_no_title(country, when, who, iso3):
+    text = "\n".join(
+        [
+            "Film Co-production Agreement",
+            "",
+            country,
+            when,
+            "2017",
+            who,
+            "Ministry of Culture",
+            EN_DESC,
+            CONTENT["en"],
+        ]
+    )
+    measure = extract_text(text).measures[0]
+    assert (measure.title, measure.country.iso3, measure.agency) == (
+        "Film Co-production Agreement",
+        iso3,
+        "Ministry of Culture",
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "amount", "currency", "status"),
+    [
+        (
+            "420 000 EU (467 000$) par an dont 300 000EU (334 000$) du Centre du cinéma",
+            420000,
+            "EUR",
+            "stated",
+        ),
+        ("1 000 000 USD, of which 250 000 USD for training", 1000000, "USD", "stated"),
+        ("2 000 000 USD, de los cuales 500 000 USD para formación", 2000000, "USD", "stated"),
+        ("Does not apply", None, None, "not_available"),
+        ("Sans objet", None, None, "not_available"),
+    ],
+)
+def test_a_budget_total_with_its_part_or_a_not_applicable_answer(value, amount, currency, status):
+    text = web_record(["Border Stages Touring Circuit", "Office for Stage Arts"], "en")
+    budget = extract_text(text.replace("85 000", value)).measures[0].budget
+    assert (budget.amount, budget.currency, budget.status) == (amount, currency, status)
+
+
+def test_a_mirrors_link_line_after_the_last_field_is_no_value():
+    objectives, feature = OLD_FORM["en"]
+    text = "\n".join(
+        [
+            "Border Stages Touring Circuit",
+            objectives,
+            CONTENT["en"],
+            "Financial resources allocated to implement the measure:",
+            "Does not apply",
+            "cheapflights-now.biz fastloans24.com",
+        ]
+    )
+    assert extract_text(text).measures[0].budget.raw == "Does not apply"

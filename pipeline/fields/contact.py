@@ -132,6 +132,8 @@ def _assemble(labelled: dict[str, list[_Piece]], bare: list[_Piece]) -> ContactP
     rest: list[_Piece] = []
     for piece in _split_positions(bare):
         text = piece.text
+        if match_key(text) in _placeholders():
+            continue
         found_email = _EMAIL.search(text)
         if found_email:
             email = email or found_email.group()
@@ -149,6 +151,9 @@ def _assemble(labelled: dict[str, list[_Piece]], bare: list[_Piece]) -> ContactP
             name = name or text
         else:
             rest.append(piece)
+    if not name and address and _reads_as_person(address[0].text):
+        # The 2020 form's contact block: the person's name is the address's first line.
+        name = address.pop(0).text
     return ContactParts(
         name=name or None,
         organization=_join(organization),
@@ -235,6 +240,17 @@ def _is_position(text: str) -> bool:
 def names_organization(text: str) -> bool:
     """`text` names a body: a ministry, an office, a council, a foundation (data: report.toml)."""
     return _words("organization").search(match_key(text)) is not None
+
+
+def _reads_as_person(text: str) -> bool:
+    return _is_name(text) and not names_organization(text) and not _is_position(text)
+
+
+@cache
+def _placeholders() -> frozenset[str]:
+    return frozenset(
+        match_key(text) for text in load_table("report")["contact_placeholders"]["lines"]
+    )
 
 
 def _is_honorific(text: str) -> bool:

@@ -149,6 +149,8 @@ _TOTAL_AFTER_RE: Final = re.compile(_H + "*" + _alternation(_TABLES["total"]["af
 _YEAR_OF_PRECEDING_RE: Final = re.compile(
     _alternation(_TABLES["year"]["closing"]) + _H + r"*\(?" + _H + "*$"
 )
+_MAX_PART_GAP: Final = 40
+_PART_BEFORE_RE: Final = re.compile(_alternation(_TABLES["part"]["before"]) + r"\s*:?\s*\Z")
 _BOUND_BEFORE_RE: Final = re.compile(
     _alternation(_TABLES["bound"]["before"]) + r"\s*(?:(?i:of|de|d['\u2019])\s*)?:?\s*\Z"
 )
@@ -670,7 +672,8 @@ def _mark_totals_and_bounds(
     segments: list[tuple[int, int]],
     unit_ends: dict[int, int],
 ) -> None:
-    """Flag explicit totals ("Total: …", "… au total") and caps ("up to …", "jusqu'à …").
+    """Flag explicit totals ("Total: …", "… au total", a figure whose part follows with "dont",
+    "of which") and caps ("up to …", "jusqu'à …").
 
     A total keyword counts only with no other figure, not even a year, between it and the
     figure: "Total 2019: 50 000; 2020: 60 000" is a per-year list, not a total.
@@ -691,6 +694,11 @@ def _mark_totals_and_bounds(
         before = text[max(0, anchor.start - 40) : anchor.start]
         if _BOUND_BEFORE_RE.search(before) or _BOUND_AFTER_RE.match(text, unit_end):
             anchor.bound = True
+    for previous, anchor in zip(anchors, anchors[1:], strict=False):
+        # "… 420 000 EUR par an dont 300 000 EUR …": a part names the figure before it a total.
+        gap = text[unit_ends[id(previous)] : anchor.start]
+        if len(gap) <= _MAX_PART_GAP and "\n" not in gap and _PART_BEFORE_RE.search(gap):
+            previous.total = True
 
 
 def _choose_amount(anchors: list[_Figure]) -> _Figure | None:
