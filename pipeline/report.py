@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from pipeline.fields.contact import parse_contact
-from pipeline.fields.country import find_country, resolve_country
+from pipeline.fields.country import find_country, find_state_adjective, resolve_country
 from pipeline.fields.dates import (
     find_dates,
     lone_years,
@@ -83,7 +83,8 @@ def _read_contact(texts: list[str]) -> Contact | None:
 
 def _read_party(stated: list[str], cover: list[Line], issues: list[Issue]) -> Country | None:
     """The `Name of Party` value; without one, a cover line that is a country's name, else the
-    first country the cover names (`… Periodic Report 2016-2019 - Kenya`)."""
+    first country the cover names (`… Periodic Report 2016-2019 - Kenya`), else the State it
+    names by its adjective (`… REPORT OF THE CHILEAN STATE`)."""
     for text in stated:
         found = resolve_country(text) or _country_in(text)
         if found:
@@ -101,6 +102,7 @@ def _read_party(stated: list[str], cover: list[Line], issues: list[Issue]) -> Co
     for found in (
         *(resolve_country(line.text) for line in cover),
         *(_country_in(line.text) for line in cover),
+        *(find_state_adjective(line.text) for line in cover),
     ):
         if found:
             return Country(name=found[0], iso3=found[1])

@@ -887,3 +887,38 @@ def test_a_mirrors_link_line_after_the_last_field_is_no_value():
         ]
     )
     assert extract_text(text).measures[0].budget.raw == "Does not apply"
+
+
+@pytest.mark.parametrize(
+    ("cover", "iso3"),
+    [
+        ("SECOND QUADRENNIAL PERIODIC REPORT OF THE KENYAN STATE TO UNESCO:", "KEN"),
+        ("DEUXIÈME RAPPORT PÉRIODIQUE QUADRIENNAL DE L'ÉTAT SÉNÉGALAIS", "SEN"),
+        ("SEGUNDO INFORME PERIÓDICO CUATRIENAL DEL ESTADO CHILENO", "CHL"),
+    ],
+)
+def test_a_cover_naming_the_party_by_its_adjective_gives_the_party(cover, iso3):
+    text = "\n".join(
+        [
+            cover,
+            "Measures for the Diversity of Cultural Expressions",
+            "2016",
+            "",
+            "SUMMARY",
+            SUMMARY["en"],
+        ]
+    )
+    assert extract_text(text).report.party.iso3 == iso3
+
+
+def test_a_language_named_on_the_cover_is_no_party():
+    text = "\n".join(
+        [
+            "Quadrennial Periodic Report (French version)",
+            "Diversity of Cultural Expressions",
+            "",
+            "Résumé",
+            SUMMARY["fr"],
+        ]
+    )
+    assert extract_text(text).report.party is None

@@ -101,3 +101,35 @@ def find_country(text: str) -> CountryMatch | None:
                 name, iso3 = table[key]
                 return CountryMatch(name, iso3, start, end)
     return None
+
+
+def find_state_adjective(text: str) -> tuple[str, str] | None:
+    """(name, iso3) of a Party named by its adjective beside a word for the State: `SECOND
+    PERIODIC REPORT OF THE CHILEAN STATE`, `l'État sénégalais`, `el Gobierno mexicano`."""
+    pattern, codes = _state_adjectives()
+    found = pattern.search(match_key(text))
+    if found is None:
+        return None
+    iso3 = codes[found.group("before") or found.group("after")]
+    return _names_by_code()[iso3], iso3
+
+
+@cache
+def _state_adjectives() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = load_table("demonyms")
+    codes = {
+        match_key(adjective): iso3
+        for iso3, adjectives in table["demonyms"].items()
+        for adjective in adjectives
+    }
+    adjectives = "|".join(re.escape(key) for key in sorted(codes, key=len, reverse=True))
+    states = "|".join(re.escape(match_key(word)) for word in table["state_words"]["words"])
+    pattern = re.compile(
+        rf"\b(?P<before>{adjectives}) (?:{states})\b|\b(?:{states}) (?P<after>{adjectives})\b"
+    )
+    return pattern, codes
+
+
+@cache
+def _names_by_code() -> dict[str, str]:
+    return {iso3: name for name, iso3 in _countries().values()}
