@@ -15,9 +15,7 @@ from pathlib import Path
 
 from pipeline.assemble import build_record, failed_from_error, failed_record
 from pipeline.errors import PipelineError
-from pipeline.fields.text import text_value
 from pipeline.formats import Format, sniff_format
-from pipeline.labels import LabelMatch
 from pipeline.language import content_language, form_language
 from pipeline.layout import MeasurePlace, segment_report
 from pipeline.limits import DEFAULT_LIMITS, Limits, check_file_size, file_too_large
@@ -25,18 +23,15 @@ from pipeline.measure import extract_measure
 from pipeline.names import printable_name
 from pipeline.normalize import Line, normalize
 from pipeline.own_layout import (
-    ListedMeasure,
-    list_measures,
+    measures_without_labels,
     names_another_convention,
-    read_label_stripped,
+    read_unlabelled_report,
     says_it_is_a_report,
-    stripped_consultation,
 )
 from pipeline.readers import reader_for
 from pipeline.report import read_report
-from pipeline.segment import FieldValue, MeasureSection, segment_measure
+from pipeline.segment import segment_measure
 from schemas import Measure, ReportRecord
-from schemas.common import Country, Nature, Scope
 from schemas.outcome import Issue, IssueCode, Severity
 from schemas.report import Languages, SourceInfo
 
@@ -102,19 +97,8 @@ def extract_bytes(
         )
     report, issues = read_report(layout)
     if not layout.labels:
-        consultation = text_value(stripped_consultation(document.lines))
-        if consultation is not None and report.consultation_process is None:
-            report = report.model_copy(update={"consultation_process": consultation.text})
-        issues.insert(
-            0,
-            Issue(
-                code=IssueCode.NO_FORM_LABELS,
-                severity=Severity.WARNING,
-                message="the document calls itself a periodic report but carries none of the "
-                "form's labels: its report-level values come from its cover, headings and "
-                "prose, its measures only from a list of measures",
-            ),
-        )
+        report, unlabelled = read_unlabelled_report(report, document.lines)
+        issues.insert(0, unlabelled)
     if any(block.ocr for block in blocks):
         issues.insert(
             0,
@@ -147,8 +131,8 @@ def extract_bytes(
         measures.append(measure)
         issues.extend(measure_issues)
     if not layout.measures:
-        found, found_issues = _measures_without_labels(
-            document.lines, layout.labels, sha256, report.party, limits
+        found, found_issues = measures_without_labels(
+            document.lines, layout.labels, sha256, report.party, limits.field_characters
         )
         measures += found
         issues += found_issues
@@ -178,49 +162,6 @@ def extract_bytes(
     return build_record(
         source, languages, report, measures, issues, document.text if include_text else None
     )
-
-
-def _measures_without_labels(
-    lines: tuple[Line, ...],
-    labels: tuple[LabelMatch, ...],
-    sha256: str,
-    party: Country | None,
-    limits: Limits,
-) -> tuple[list[Measure], list[Issue]]:
-    """The measures a document shows without the labels that delimit them: the one record of a
-    page rendered without its labels (read by the form's order), else the rows of a list of
-    measures."""
-    stripped = read_label_stripped(lines, labels)
-    if stripped is not None:
-        measure, issues = extract_measure(
-            stripped, 0, f"{sha256[:16]}-0", None, party, limits.field_characters
-        )
-        issue = Issue(
-            code=IssueCode.NO_FORM_LABELS,
-            severity=Severity.WARNING,
-            measure_index=0,
-            message="the record's labels are missing but for the partner table's: its values "
-            "were read by their place in the form's order",
-        )
-        return [measure], [issue, *issues]
-    measures, issues = [], []
-    for index, row in enumerate(list_measures(lines)):
-        measure, measure_issues = extract_measure(
-            _listed_section(row), index, f"{sha256[:16]}-{index}", None, party
-        )
-        update = {
-            "scope": [Scope(code) for code in row.scope],
-            "nature": [Nature(code) for code in row.nature],
-        }
-        measures.append(measure.model_copy(update=update))
-        issues += measure_issues
-    return measures, issues
-
-
-def _listed_section(row: ListedMeasure) -> MeasureSection:
-    """A row of a list of measures as a measure whose only field is its title."""
-    title = FieldValue("title", row.label, (row.title,))
-    return MeasureSection((), (title,), (), (), (row.label,), civil_society=False)
 
 
 def _streamed_source(path: Path) -> SourceInfo:

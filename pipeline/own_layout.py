@@ -16,11 +16,17 @@ from functools import cache
 from pipeline.fields.choices import lookup, parse_yes_no
 from pipeline.fields.country import find_country
 from pipeline.fields.money import parse_budget
+from pipeline.fields.text import text_value
 from pipeline.labels import SUB_LABELS, LabelMatch, is_boilerplate
+from pipeline.measure import extract_measure
 from pipeline.normalize import Line, match_key
 from pipeline.segment import FieldValue, MeasureSection
 from pipeline.tables import load_table
+from schemas import Measure
+from schemas.common import Country, Nature, Scope
 from schemas.measure import BudgetStatus
+from schemas.outcome import Issue, IssueCode, Severity
+from schemas.report import Report
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A label-stripped record's header: title and agency lines, each short, before the description.
@@ -88,7 +94,7 @@ def _phrases(section: str, entry: str) -> tuple[str, ...]:
     return tuple(match_key(phrase) for phrase in load_table("own_layout")[section][entry])
 
 
-def list_measures(lines: tuple[Line, ...]) -> list[ListedMeasure]:
+def _list_measures(lines: tuple[Line, ...]) -> list[ListedMeasure]:
     """The rows under each `Name of the measure | Scope | Nature` header line: a title, then
     the scope words, then the nature words (`Culture Fund Local, National financial`). A row
     whose nature is cut at the end of the document still counts."""
@@ -154,7 +160,7 @@ def _read_row(line: Line, last: bool) -> tuple[Line, tuple[str, ...], tuple[str,
     return title, tuple(scope), tuple(nature)
 
 
-def read_label_stripped(
+def _read_label_stripped(
     lines: tuple[Line, ...], labels: tuple[LabelMatch, ...]
 ) -> MeasureSection | None:
     """A rendering that kept only the partner table's header of the form's labels: the record's
@@ -205,7 +211,7 @@ def _is_short_line(line: Line) -> bool:
     return len(line.text) <= _MAX_HEADER_CHARS and not line.text.rstrip().endswith(".")
 
 
-def stripped_consultation(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+def _stripped_consultation(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     """The consultation process of a report rendered without its labels: the long lines under
     its technical information heading, up to the first short line after them."""
     table = load_table("own_layout")["technical_section"]
@@ -220,3 +226,58 @@ def stripped_consultation(lines: tuple[Line, ...]) -> tuple[Line, ...]:
         elif answer and line.key:
             break
     return tuple(answer)
+
+
+def read_unlabelled_report(report: Report, lines: tuple[Line, ...]) -> tuple[Report, Issue]:
+    """A report without the form's labels: its consultation process by the form's order when
+    its labels were stripped, and the `no_form_labels` issue that says how it was read."""
+    consultation = text_value(_stripped_consultation(lines))
+    if consultation is not None and report.consultation_process is None:
+        report = report.model_copy(update={"consultation_process": consultation.text})
+    return report, Issue(
+        code=IssueCode.NO_FORM_LABELS,
+        severity=Severity.WARNING,
+        message="the document calls itself a periodic report but carries none of the form's "
+        "labels: its report-level values come from its cover, headings and prose, its measures "
+        "only from a list of measures",
+    )
+
+
+def measures_without_labels(
+    lines: tuple[Line, ...],
+    labels: tuple[LabelMatch, ...],
+    sha256: str,
+    party: Country | None,
+    field_characters: int,
+) -> tuple[list[Measure], list[Issue]]:
+    """The measures a document shows without the labels that delimit them: the one record of a
+    page rendered without its labels (read by the form's order), else the rows of a list of
+    measures."""
+    stripped = _read_label_stripped(lines, labels)
+    if stripped is not None:
+        measure, issues = extract_measure(
+            stripped, 0, f"{sha256[:16]}-0", None, party, field_characters
+        )
+        issue = Issue(
+            code=IssueCode.NO_FORM_LABELS,
+            severity=Severity.WARNING,
+            measure_index=0,
+            message="the record's labels are missing but for the partner table's: its values "
+            "were read by their place in the form's order",
+        )
+        return [measure], [issue, *issues]
+    measures: list[Measure] = []
+    issues = []
+    for index, row in enumerate(_list_measures(lines)):
+        title = FieldValue("title", row.label, (row.title,))
+        section = MeasureSection((), (title,), (), (), (row.label,), civil_society=False)
+        measure, measure_issues = extract_measure(
+            section, index, f"{sha256[:16]}-{index}", None, party, field_characters
+        )
+        update = {
+            "scope": [Scope(code) for code in row.scope],
+            "nature": [Nature(code) for code in row.nature],
+        }
+        measures.append(measure.model_copy(update=update))
+        issues += measure_issues
+    return measures, issues
