@@ -110,6 +110,11 @@ def label_fields() -> frozenset[str]:
     return frozenset(variant.field for variant in _lexicon().values())
 
 
+def label_wordings(field: str) -> dict[str, str]:
+    """A field's labels, folded as the matcher folds them, each with its language."""
+    return {key: variant.language for key, variant in _lexicon().items() if variant.field == field}
+
+
 def is_colon_only(line: Line) -> bool:
     """A label's colon that the export pushed onto a line of its own."""
     return bool(_COLON_ONLY.match(line.text))

@@ -279,15 +279,17 @@ def _read_header(
             year = line
         else:
             agencies.append(line)
-    if any(_is_name(line) for line in agencies):
+    if any(_starts_like_a_name(line) for line in agencies):
         # Free text typed into the agency field below the bodies (`cultural domains covered -
         # …`): a line naming no body and starting in lower case (an article aside: `the
         # National Library` is a name), among lines that name bodies.
-        agencies = [line for line in agencies if names_organization(line.text) or _is_name(line)]
+        agencies = [
+            line for line in agencies if names_organization(line.text) or _starts_like_a_name(line)
+        ]
     return labelled_title or header[0], agencies, country, year
 
 
-def _is_name(line: Line) -> bool:
+def _starts_like_a_name(line: Line) -> bool:
     """The line starts with a capital, or with an article before one (`the National Library`)."""
     words = line.text.split()
     if len(words) > 1 and words[0].lower() in _name_connectors():

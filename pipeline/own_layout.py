@@ -17,7 +17,7 @@ from pipeline.fields.choices import lookup, parse_yes_no
 from pipeline.fields.country import find_country
 from pipeline.fields.money import parse_budget
 from pipeline.fields.text import text_value
-from pipeline.labels import SUB_LABELS, LabelMatch, is_boilerplate
+from pipeline.labels import SUB_LABELS, LabelMatch, is_boilerplate, label_wordings
 from pipeline.measure import extract_measure
 from pipeline.normalize import Line, match_key
 from pipeline.segment import FieldValue, MeasureSection
@@ -30,8 +30,8 @@ from schemas.report import Report
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A label-stripped record's header: title and agency lines, each short, before the description.
-_MAX_HEADER = 3
-_MAX_HEADER_CHARS = 200
+_MAX_STRIPPED_HEADER_LINES = 3
+_MAX_STRIPPED_HEADER_CHARS = 200
 _MAX_BUDGET_WORDS = 12
 
 
@@ -120,19 +120,10 @@ def _list_header(line: Line) -> LabelMatch | None:
     words = line.key.split()
     if not any(word in words for word in _phrases("list", "columns")):
         return None
-    for key, language in _title_labels().items():
+    for key, language in label_wordings("title").items():
         if line.key.startswith(key + " "):
             return LabelMatch("title", language, line.index, line.index, line.text)
     return None
-
-
-@cache
-def _title_labels() -> dict[str, str]:
-    return {
-        match_key(text): language
-        for language, texts in load_table("labels")["title"].items()
-        for text in texts
-    }
 
 
 def _read_row(line: Line, last: bool) -> tuple[Line, tuple[str, ...], tuple[str, ...]] | None:
@@ -176,7 +167,12 @@ def _read_label_stripped(
     after = [line for line in content if line.index > table_end]
     budget = before.pop() if before and _is_budget_line(before[-1]) else None
     header: list[Line] = []
-    while before and len(before) > 1 and _is_short_line(before[0]) and len(header) < _MAX_HEADER:
+    while (
+        before
+        and len(before) > 1
+        and _is_short_line(before[0])
+        and len(header) < _MAX_STRIPPED_HEADER_LINES
+    ):
         header.append(before.pop(0))
     rows = [position for position, line in enumerate(after) if "|" in line.text]
     table = after[: rows[-1] + 1] if rows else []
@@ -208,7 +204,7 @@ def _is_budget_line(line: Line) -> bool:
 
 
 def _is_short_line(line: Line) -> bool:
-    return len(line.text) <= _MAX_HEADER_CHARS and not line.text.rstrip().endswith(".")
+    return len(line.text) <= _MAX_STRIPPED_HEADER_CHARS and not line.text.rstrip().endswith(".")
 
 
 def _stripped_consultation(lines: tuple[Line, ...]) -> tuple[Line, ...]:
