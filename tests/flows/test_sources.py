@@ -3,14 +3,16 @@ member by member, odd file names kept printable, each input once."""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from flows.sources import InputFile, InputReadError, find_inputs
+from flows.sources import InputFile, InputReadError, find_inputs, is_batch_folder
 
 
 def write(path: Path, data: bytes | str = b"report") -> Path:
@@ -50,13 +52,30 @@ def test_a_relative_source_gives_absolute_paths(
     assert paths(find_inputs(["inbox"])) == [str(tmp_path.resolve() / "inbox" / "a.txt")]
 
 
-def test_hidden_files_and_folders_are_skipped(tmp_path: Path) -> None:
+def test_hidden_files_and_folders_are_skipped_logged_and_counted(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     write(tmp_path / ".DS_Store")
     write(tmp_path / ".git" / "config")
     write(tmp_path / "sub" / ".hidden.txt")
     write(tmp_path / "sub" / ".cache" / "report.txt")
     kept = write(tmp_path / "sub" / "report.txt")
-    assert paths(find_inputs([tmp_path])) == [str(kept.resolve())]
+    with zipfile.ZipFile(tmp_path / "mail.zip", "w") as zipped:
+        zipped.writestr("report.docx", b"member")
+        zipped.writestr("__MACOSX/._report.docx", b"resource fork")
+    skipped: Counter[str] = Counter()
+    with caplog.at_level(logging.INFO, logger="flows.sources"):
+        inputs = find_inputs([tmp_path], skipped=skipped)
+    assert paths(inputs) == [
+        f"{(tmp_path / 'mail.zip').resolve()}!/report.docx",
+        str(kept.resolve()),
+    ]
+    # .DS_Store, .git (not what is inside it), .hidden.txt, .cache, and the zip's resource fork.
+    assert skipped == {"hidden": 5}
+    assert "skipped hidden file" in caplog.text and ".DS_Store" in caplog.text
+    assert "skipped hidden folder" in caplog.text and ".git" in caplog.text
+    assert "config" not in caplog.text
+    assert find_inputs([tmp_path]) == inputs  # the counter is optional
 
 
 def test_a_hidden_file_named_as_a_source_is_read(tmp_path: Path) -> None:
@@ -268,3 +287,158 @@ def test_an_archive_rewritten_since_listing_is_a_read_error(tmp_path: Path) -> N
         zipped.writestr("report.txt", b"a longer second version")
     with pytest.raises(InputReadError, match="changed"):
         item.read()
+
+
+# --- only documents are inputs (issue #14): a batch's own output is never read back ------------
+
+RECORD = {"schema_version": "1.4", "status": "ok", "measures": [{"title": {"en": "x"}}]}
+
+
+def manifest(inputs: int = 1) -> dict[str, object]:
+    """A manifest as flows/store.py writes it: versions first, then every input."""
+    return {
+        "schema_version": "1.4",
+        "extractor_version": "0.1.0+data.0000abcd",
+        "inputs": [
+            {"sha256": f"{index:064x}", "paths": [f"/inbox/report-{index}.txt"], "status": "ok"}
+            for index in range(inputs)
+        ],
+    }
+
+
+def write_batch(folder: Path, manifest_text: str | None = None) -> Path:
+    """A batch folder as `qpr ingest --out` leaves it: manifest, records, datasets, quarantine."""
+    text = json.dumps(manifest(), indent=2) if manifest_text is None else manifest_text
+    write(folder / "manifest.json", text)
+    write(folder / "records" / f"{'a' * 64}.json", json.dumps(RECORD, indent=2))
+    write(folder / "records" / f"{'b' * 64}.json", json.dumps(RECORD, indent=2))
+    write(folder / "dataset.jsonl", json.dumps(RECORD) + "\n" + json.dumps(RECORD) + "\n")
+    write(folder / "dataset.csv", "measure_id,title\nx,y\n")
+    write(folder / "quarantine" / f"{'c' * 64}.txt", "a quarantined input")
+    return folder
+
+
+def test_a_batch_folder_in_the_inbox_gives_none_of_its_files(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`qpr ingest inbox/ --out inbox/batch` run twice: the second run must not read the first
+    run's records as reports (they came out `ok`, with invented measures)."""
+    inbox = tmp_path / "inbox"
+    report = write(inbox / "report.txt")
+    other = write(inbox / "kenya" / "report.docx")
+    write_batch(inbox / "batch")
+    write_batch(inbox / "kenya" / "old-run")
+    skipped: Counter[str] = Counter()
+    with caplog.at_level(logging.INFO, logger="flows.sources"):
+        inputs = find_inputs([inbox], skipped=skipped)
+    assert paths(inputs) == [str(other.resolve()), str(report.resolve())]
+    assert skipped == {"batch_folder": 2}
+    logged = [record for record in caplog.records if "batch folder" in record.getMessage()]
+    assert [record.levelno for record in logged] == [logging.INFO, logging.INFO]
+    assert str((inbox / "batch").resolve()) in logged[0].getMessage()
+
+
+def test_a_batch_folder_named_as_a_source_is_skipped_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    batch = write_batch(tmp_path / "batch")
+    report = write(tmp_path / "inbox" / "report.txt")
+    skipped: Counter[str] = Counter()
+    with caplog.at_level(logging.WARNING, logger="flows.sources"):
+        inputs = find_inputs([batch, tmp_path / "inbox"], skipped=skipped)
+    assert paths(inputs) == [str(report.resolve())]
+    assert skipped == {"batch_folder": 1}
+    [warning] = caplog.records
+    assert warning.levelno == logging.WARNING
+    assert "qpr batch folder" in warning.getMessage() and "manifest.json" in warning.getMessage()
+
+
+def test_the_store_s_own_manifest_marks_a_batch_folder(tmp_path: Path) -> None:
+    from flows.store import BatchStore
+
+    store = BatchStore(tmp_path / "batch")
+    assert not is_batch_folder(store.root)  # no manifest yet: not recognised by its folders
+    store.write_manifest({}, "0.1.0+data.0000abcd")
+    assert is_batch_folder(store.root)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[]",
+        '{"schema_version": "1.4", "inputs": []}',
+        '{"schema_version": "1.4", "extractor_version": "0.1", "inputs": {}}',
+        '{"schema_version": "1.4", "extractor_version": "0.1", "inputs": [',
+        "not json",
+        "",
+        '{"schema_version": "1.4", "extractor_version": "0.1", "inputs": []}\x00\xff',
+    ],
+    ids=["list", "no-extractor", "inputs-not-a-list", "cut", "text", "empty", "trailing-bytes"],
+)
+def test_a_folder_with_another_manifest_is_walked(tmp_path: Path, text: str) -> None:
+    write(tmp_path / "project" / "manifest.json", text.encode("latin-1"))
+    report = write(tmp_path / "project" / "report.txt")
+    assert not is_batch_folder(tmp_path / "project")
+    assert paths(find_inputs([tmp_path])) == sorted(
+        [str(report.resolve()), str((tmp_path / "project" / "manifest.json").resolve())]
+    )
+
+
+def test_is_batch_folder_never_raises(tmp_path: Path) -> None:
+    assert not is_batch_folder(tmp_path / "missing")
+    assert not is_batch_folder(write(tmp_path / "a-file.txt"))
+    (tmp_path / "manifest-is-a-folder" / "manifest.json").mkdir(parents=True)
+    assert not is_batch_folder(tmp_path / "manifest-is-a-folder")
+    fifo = tmp_path / "fifo" / "manifest.json"
+    fifo.parent.mkdir()
+    os.mkfifo(fifo)  # opening it for reading must not wait for a writer
+    assert not is_batch_folder(fifo.parent)
+    linked = tmp_path / "linked"
+    linked.mkdir()
+    (linked / "manifest.json").symlink_to(write_batch(tmp_path / "real") / "manifest.json")
+    assert not is_batch_folder(linked)  # a manifest is never followed as a link
+    assert is_batch_folder(tmp_path / "real")
+
+
+def test_a_large_manifest_is_recognised_from_its_ends(tmp_path: Path) -> None:
+    """A batch of many inputs has a manifest of megabytes: only its start and end are read."""
+    text = json.dumps(manifest(inputs=12_000), indent=2)
+    assert len(text) > 2 * 2**20
+    batch = write_batch(tmp_path / "batch", text)
+    assert is_batch_folder(batch)
+    assert find_inputs([tmp_path]) == []
+    write(batch / "manifest.json", "[" + text[1:])
+    assert not is_batch_folder(batch)
+
+
+def test_the_output_folder_is_excluded_wherever_it_is_met(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    inbox = tmp_path / "inbox"
+    report = write(inbox / "report.txt")
+    # The output folder of a run that was killed before writing its manifest: not recognisable
+    # as a batch, so only `exclude` keeps it out.
+    write(inbox / "out" / "records" / f"{'a' * 64}.json", json.dumps(RECORD))
+    write(inbox / "out" / "partial.txt", "written by the run")
+    skipped: Counter[str] = Counter()
+    with caplog.at_level(logging.INFO, logger="flows.sources"):
+        inputs = find_inputs([inbox], exclude=[inbox / "out"], skipped=skipped)
+    assert paths(inputs) == [str(report.resolve())]
+    assert skipped == {"excluded": 1}
+    assert "output folder" in caplog.text
+    assert len(find_inputs([inbox])) == 3  # without `exclude` they are inputs
+
+
+def test_a_source_inside_the_output_folder_is_skipped_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    out = tmp_path / "out"
+    record = write(out / "records" / f"{'a' * 64}.json", json.dumps(RECORD))
+    monkeypatch.chdir(tmp_path)
+    skipped: Counter[str] = Counter()
+    with caplog.at_level(logging.WARNING, logger="flows.sources"):
+        # Relative and absolute spellings of the same folder are the same folder.
+        inputs = find_inputs([out / "records", record, "out"], exclude=["out"], skipped=skipped)
+    assert inputs == []
+    assert skipped == {"excluded": 3}
+    assert [entry.levelno for entry in caplog.records] == [logging.WARNING] * 3
