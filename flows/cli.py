@@ -1,39 +1,104 @@
-"""The `qpr` command: extract, schema and validate now; the flow commands import Prefect
-lazily, so `qpr extract` starts without paying for it."""
+"""The `qpr` command. Every command follows one table of exit statuses (the README's "Exit
+statuses"): 0 every input ok or partial; 1 some inputs failed, the run itself completed; 2 a
+usage error, an invalid input given, or nothing to do; 3 the run could not complete (its
+environment: disk, folder, lock, Prefect); 130 / 143 interrupted by SIGINT / SIGTERM.
+
+The batch commands (ingest, reprocess, serve) run under a supervisor that takes the signals
+(flows/interrupt.py). Heavy imports (the pipeline, Prefect) wait for the command that needs them,
+so that `qpr --help` and the supervisor start at once.
+"""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
 import dataclasses
+import errno
 import json
+import logging
 import math
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from pydantic import ValidationError
-
-from flows.sandbox import Sandbox
-from pipeline import extract_file, record_json
+from flows import command_log, interrupt, progress
 from pipeline.limits import DEFAULT_LIMITS, Limits
-from schemas import ReportRecord, json_schema
-from schemas.outcome import Status
+
+if TYPE_CHECKING:
+    from flows.sandbox import Sandbox
+
+log = logging.getLogger("qpr")
+
+OK, FAILED_INPUTS, USAGE, ENVIRONMENT = 0, 1, 2, 3
+_BATCH_COMMANDS = frozenset({"ingest", "reprocess", "serve"})
+# Failure codes of inputs that are not reports at all: they fail a run unless --allow-strays.
+REFUSED = frozenset({"unsupported_format", "not_a_report", "empty_document"})
+
+
+class CommandError(Exception):
+    """What the user is told, in one line, and the exit status it gives."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    arguments = parser.parse_args(argv)
-    code: int = arguments.run(arguments)
-    return code
+    argv = list(sys.argv[1:] if argv is None else argv)
+    arguments = _parser().parse_args(argv)
+    batch = arguments.command in _BATCH_COMMANDS
+    if batch and not interrupt.is_supervised():
+        # The embedded Prefect API starts in about 9 s here, 16 s on a fresh PREFECT_HOME.
+        os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
+        if not arguments.verbose:
+            command_log.quiet_prefect_console()
+        return interrupt.supervise(argv)
+    try:
+        code: int = arguments.run(arguments)
+        return code
+    except CommandError as error:
+        command_log.say(str(error))
+        return error.code
+    except KeyboardInterrupt:
+        command_log.say("interrupted")
+        return 130
+    except OSError as error:
+        _fail(_environment_sentence(error, getattr(arguments, "out", None)), error)
+        return ENVIRONMENT
+    except Exception as error:  # a bug, or Prefect failing: a sentence here, the rest in the log
+        _fail(f"the run stopped: {type(error).__name__}: {error}", error)
+        return ENVIRONMENT
+
+
+def _fail(sentence: str, error: BaseException) -> None:
+    run_log = command_log.record_detail(sentence, error)
+    command_log.say(sentence + (f" (the detail is in {run_log})" if run_log else ""))
+
+
+def _environment_sentence(error: OSError, out: Path | None) -> str:
+    """What went wrong, and where: the file's folder, or the batch folder when the error does
+    not say (a write that fails on flushing names no file)."""
+    where = Path(error.filename).parent if error.filename else out
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return (
+            f"no space left on the device of {where}: free some space and run the same command "
+            "again; what was done is kept"
+        )
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return f"cannot write to {where or error.filename}: {error.strerror}"
+    return f"{error.strerror or error}: {error.filename or ''}".rstrip(": ")
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="qpr", description=__doc__.splitlines()[0] if __doc__ else None
+        prog="qpr",
+        description="Turn the periodic reports of the "
+        "2005 Convention into validated, source-grounded JSON records.",
     )
-    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    parser.add_argument("--version", action=_Version, nargs=0, help="print the versions and exit")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND", dest="command")
 
     extract = commands.add_parser("extract", help="extract report files to JSON records")
     extract.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -98,8 +163,20 @@ def _parser() -> argparse.ArgumentParser:
         "ingest", help="run the ingest flow: folders, zip archives or files into a batch folder"
     )
     ingest.add_argument("sources", nargs="+", metavar="SRC")
-    ingest.add_argument("--out", type=Path, required=True, metavar="DIR")
+    ingest.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="the batch folder: new, empty, or the folder of an earlier batch",
+    )
     _add_runner_options(ingest)
+    ingest.add_argument(
+        "--allow-strays",
+        action="store_true",
+        help="inputs that are not reports (unsupported_format, not_a_report, empty_document) "
+        "are still quarantined but do not make the exit status 1",
+    )
     _add_limit_options(
         ingest,
         "stop a document's extraction after SECONDS (it then fails with `timeout`, its worker's "
@@ -110,6 +187,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="keep the point of contact's email, phone and address in the dataset files",
     )
+    _add_batch_options(ingest)
     ingest.set_defaults(run=_ingest)
 
     reprocess = commands.add_parser(
@@ -118,6 +196,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     reprocess.add_argument("out", type=Path, metavar="DIR")
     _add_runner_options(reprocess)
+    _add_batch_options(reprocess)
     reprocess.add_argument(
         "--promote", action="store_true", help="make the new version the folder's current one"
     )
@@ -129,14 +208,17 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("inbox", type=Path, metavar="INBOX")
     serve.add_argument("--out", type=Path, required=True, metavar="DIR")
     serve.add_argument(
-        "--every", type=int, default=600, metavar="SECONDS", help="time between two runs"
+        "--every", type=_positive_int, default=600, metavar="SECONDS", help="time between two runs"
     )
-    serve.add_argument("--workers", type=int, default=1, metavar="N")
+    serve.add_argument("--workers", type=_positive_int, default=1, metavar="N")
+    _add_batch_options(serve)
     serve.set_defaults(run=_serve)
     return parser
 
 
 def _extract(arguments: argparse.Namespace) -> int:
+    from flows.sandbox import Sandbox
+
     # Without --timeout, files extract in this process: no child to start, the fastest start.
     limits = _limits(arguments)
     sandbox = Sandbox(limits) if arguments.timeout is not None else None
@@ -145,7 +227,10 @@ def _extract(arguments: argparse.Namespace) -> int:
 
 
 def _extract_files(arguments: argparse.Namespace, limits: Limits, sandbox: Sandbox | None) -> int:
-    failed = 0
+    from pipeline import extract_file, record_json
+    from schemas.outcome import Status
+
+    failed = unreadable = 0
     texts = []
     for path in arguments.files:
         try:
@@ -158,7 +243,7 @@ def _extract_files(arguments: argparse.Namespace, limits: Limits, sandbox: Sandb
                 )
         except OSError as error:
             print(f"qpr: {path}: cannot read the file ({error.strerror or error})", file=sys.stderr)
-            failed += 1
+            unreadable += 1
             continue
         if record.status == Status.FAILED:
             failed += 1
@@ -179,7 +264,7 @@ def _extract_files(arguments: argparse.Namespace, limits: Limits, sandbox: Sandb
             print(texts[0])
         else:
             print("[\n" + ",\n".join(texts) + "\n]")
-    return 1 if failed else 0
+    return USAGE if unreadable else FAILED_INPUTS if failed else OK
 
 
 def _add_limit_options(command: argparse.ArgumentParser, timeout_help: str) -> None:
@@ -225,7 +310,10 @@ def _limits(arguments: argparse.Namespace) -> Limits:
 
 
 def _seconds(text: str) -> float:
-    seconds = float(text)
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
     if not math.isfinite(seconds) or seconds <= 0:
         raise argparse.ArgumentTypeError(f"not a positive number of seconds: {text!r}")
     return seconds
@@ -234,7 +322,11 @@ def _seconds(text: str) -> float:
 def _add_runner_options(command: argparse.ArgumentParser) -> None:
     """Where a flow's extraction runs: local processes, or a Dask cluster."""
     command.add_argument(
-        "--workers", type=int, default=1, metavar="N", help="processes extracting in parallel"
+        "--workers",
+        type=_positive_int,
+        default=1,
+        metavar="N",
+        help="processes extracting in parallel (at least 1)",
     )
     where = command.add_mutually_exclusive_group()
     where.add_argument("--dask", action="store_true", help="on a temporary local Dask cluster")
@@ -243,56 +335,182 @@ def _add_runner_options(command: argparse.ArgumentParser) -> None:
     )
 
 
-def _ingest(arguments: argparse.Namespace) -> int:
-    _prefect_defaults()
-    from flows.ingest import run_ingest
-    from flows.summary import summary_text
+def _positive_int(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    return number
 
-    summary = run_ingest(
-        arguments.sources,
-        arguments.out,
-        workers=arguments.workers,
-        dask=arguments.dask,
-        dask_address=arguments.dask_address,
-        include_contact=arguments.include_contact,
-        limits=_limits(arguments),
+
+def _add_batch_options(command: argparse.ArgumentParser) -> None:
+    """How a batch command talks to its operator, and what it does with a lock."""
+    shown = command.add_mutually_exclusive_group()
+    shown.add_argument(
+        "--quiet", action="store_true", help="no progress; warnings, errors and the summary only"
     )
-    print(summary_text(summary))
-    return 0
+    shown.add_argument(
+        "--verbose", action="store_true", help="also Prefect's own lines (one per task run)"
+    )
+    command.add_argument(
+        "--log-format",
+        choices=("text", "json"),
+        default="text",
+        help="json: progress and messages on stderr as JSON objects, one per line",
+    )
+    command.add_argument(
+        "--break-lock",
+        action="store_true",
+        help="take over the folder's lock even when it was taken on another host",
+    )
+
+
+class _Version(argparse.Action):
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> NoReturn:
+        from importlib.metadata import version
+
+        from pipeline.assemble import extractor_version
+        from schemas import SCHEMA_VERSION
+
+        print(f"qpr {version('qpr')} (extractor {extractor_version()}, schema {SCHEMA_VERSION})")
+        parser.exit()
+
+
+@contextlib.contextmanager
+def _batch_folder(arguments: argparse.Namespace, out: Path, new_allowed: bool) -> Iterator[str]:
+    """Hold the batch folder `out` for one run: checked, locked, with its run log and the
+    progress set up; yields the run's name (of runs/<name>.json and runs/<name>.log)."""
+    from flows.out_folder import FolderError, LockedError, batch_lock, check_out_folder
+
+    try:
+        existing = check_out_folder(out)
+    except FolderError as error:
+        raise CommandError(str(error), USAGE) from None
+    if not existing and not new_allowed:
+        raise CommandError(f"{out} is not a qpr batch folder (it has no qpr manifest.json)", USAGE)
+    interrupt.listen_for_stop()
+    try:
+        with batch_lock(out, arguments.command, arguments.break_lock):
+            from flows.store import BatchStore
+            from pipeline.assemble import extractor_version
+
+            store = BatchStore(out)
+            if not existing:  # marked at once: a run killed now still leaves a batch folder
+                store.write_manifest({}, extractor_version())
+            name = store.new_run_name()
+            command_log.setup(store.runs / f"{name}.log", arguments.log_format, arguments.verbose)
+            progress.configure("quiet" if arguments.quiet else _progress_mode(arguments))
+            try:
+                yield name
+            finally:
+                progress.current().close()
+    except LockedError as error:
+        raise CommandError(str(error), ENVIRONMENT) from None
+
+
+def _progress_mode(arguments: argparse.Namespace) -> str | None:
+    return "json" if arguments.log_format == "json" else None
+
+
+def _existing_sources(sources: Sequence[str]) -> list[str]:
+    missing = [source for source in sources if not os.path.lexists(source)]
+    if missing:
+        raise CommandError(f"no such file or folder: {', '.join(missing)}", USAGE)
+    return list(sources)
+
+
+def _ingest(arguments: argparse.Namespace) -> int:
+    sources = _existing_sources(arguments.sources)
+    with _batch_folder(arguments, arguments.out, new_allowed=True) as run_name:
+        from flows.ingest import run_ingest
+        from flows.summary import summary_text
+
+        interrupt.on_stop(lambda summary: _interrupted(summary_text(summary), arguments))
+        summary = run_ingest(
+            sources,
+            arguments.out,
+            workers=arguments.workers,
+            dask=arguments.dask,
+            dask_address=arguments.dask_address,
+            include_contact=arguments.include_contact,
+            limits=_limits(arguments),
+            run_name=run_name,
+        )
+    print(summary_text(summary), end="")
+    if summary["inputs"] == 0:
+        raise CommandError(
+            f"nothing to do: no input file found in {', '.join(sources)}"
+            + (" (what was skipped is listed above)" if summary["skipped_entries"] else ""),
+            USAGE,
+        )
+    return _outcome_status(summary["outcomes"], arguments.allow_strays)
+
+
+def _outcome_status(outcomes: dict[str, Any], allow_strays: bool) -> int:
+    """1 when an input of the run failed (or its record no longer validates), else 0."""
+    failures = dict(outcomes.get("failures", {}))
+    if allow_strays:
+        failures = {code: count for code, count in failures.items() if code not in REFUSED}
+    return FAILED_INPUTS if failures or outcomes.get("invalid") else OK
+
+
+def _interrupted(summary_text: str, arguments: argparse.Namespace) -> NoReturn:
+    """The end of a run asked to stop: what was done, how to resume; then out at once, leaving
+    the chunks still running to the supervisor (waiting for them could take minutes)."""
+    print(summary_text, end="", flush=True)
+    command = " ".join(["qpr", *(sys.argv[1:] or [arguments.command])])
+    command_log.say(f"interrupted; what was done is kept. To resume, run again: {command}", "info")
+    progress.current().close()
+    sys.stderr.flush()
+    os._exit(130)
 
 
 def _reprocess(arguments: argparse.Namespace) -> int:
-    _prefect_defaults()
-    from flows.reprocess import changes_markdown, run_reprocess
+    with _batch_folder(arguments, arguments.out, new_allowed=False):
+        from flows.reprocess import changes_markdown, run_reprocess
 
-    changes = run_reprocess(
-        arguments.out,
-        workers=arguments.workers,
-        dask=arguments.dask,
-        dask_address=arguments.dask_address,
-        promote=arguments.promote,
-    )
-    print(changes_markdown(changes))
-    return 0
+        interrupt.on_stop(lambda changes: _interrupted(changes_markdown(changes), arguments))
+        changes = run_reprocess(
+            arguments.out,
+            workers=arguments.workers,
+            dask=arguments.dask,
+            dask_address=arguments.dask_address,
+            promote=arguments.promote,
+        )
+    print(changes_markdown(changes), end="")
+    return OK
 
 
 def _serve(arguments: argparse.Namespace) -> int:
-    _prefect_defaults()
-    from flows.ingest import inbox_deployment
+    """Ingest the inbox once now, then on the schedule; the trigger printed works from another
+    shell while this runs (it names the API this command started)."""
+    with _batch_folder(arguments, arguments.out, new_allowed=True) as run_name:
+        from prefect import serve
 
-    deployment = inbox_deployment(
-        arguments.inbox, arguments.out, arguments.every, arguments.workers
-    )
-    from prefect import serve
+        from flows.ingest import inbox_deployment, local_api, run_ingest
+        from flows.summary import summary_text
 
-    serve(deployment)
-    return 0
-
-
-def _prefect_defaults() -> None:
-    """The embedded Prefect API (no server configured) starts in about 9 s here and up to 16 s
-    on a fresh PREFECT_HOME: give it room unless the user decided otherwise."""
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
+        with local_api() as api_url:
+            executable = Path(sys.executable).with_name("prefect")
+            trigger = f"{executable} deployment run qpr-ingest/qpr-inbox"
+            if api_url:
+                trigger = f"PREFECT_API_URL={api_url} {trigger}"
+            print(
+                f"qpr: serving; to ingest the inbox now from another shell: {trigger}", flush=True
+            )
+            interrupt.on_stop(lambda summary: _interrupted(summary_text(summary), arguments))
+            summary = run_ingest(
+                [str(arguments.inbox)], arguments.out, workers=arguments.workers, run_name=run_name
+            )
+            print(summary_text(summary), end="", flush=True)
+            # From here a stop ends Prefect's runner, which then ends the command.
+            interrupt.raise_on_stop()
+            serve(
+                inbox_deployment(arguments.inbox, arguments.out, arguments.every, arguments.workers)
+            )
+    return 130
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -303,18 +521,27 @@ def _write_atomic(path: Path, text: str) -> None:
 
 
 def _schema(arguments: argparse.Namespace) -> int:
+    from schemas import json_schema
+
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
     return 0
 
 
 def _validate(arguments: argparse.Namespace) -> int:
-    failed = 0
+    from pydantic import ValidationError
+
+    from schemas import ReportRecord
+
+    failed = unreadable = 0
     for path in arguments.files:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             for item in data if isinstance(data, list) else [data]:
                 ReportRecord.model_validate(item)
-        except (OSError, ValueError) as error:
+        except OSError as error:
+            unreadable += 1
+            print(f"qpr: {path}: cannot read the file ({error.strerror or error})", file=sys.stderr)
+        except ValueError as error:
             failed += 1
             detail = error.errors()[0] if isinstance(error, ValidationError) else None
             where = "/".join(str(part) for part in detail["loc"]) if detail else ""
@@ -324,7 +551,7 @@ def _validate(arguments: argparse.Namespace) -> int:
             )
         else:
             print(f"{path}: valid")
-    return 1 if failed else 0
+    return USAGE if unreadable else FAILED_INPUTS if failed else OK
 
 
 def _evaluate(arguments: argparse.Namespace) -> int:
@@ -339,7 +566,7 @@ def _evaluate(arguments: argparse.Namespace) -> int:
         evaluation = evaluate_paths(arguments.predicted, arguments.gold)
     except EvaluationInputError as error:
         print(f"qpr: evaluate: {error}", file=sys.stderr)
-        return 2
+        return USAGE
     scores = json.dumps(evaluation_json(evaluation), indent=2, ensure_ascii=False)
     # With `--json -` stdout carries the JSON alone (for jq and the like); the table still shows.
     table_stream = sys.stderr if arguments.json_out == "-" else sys.stdout
@@ -350,8 +577,8 @@ def _evaluate(arguments: argparse.Namespace) -> int:
         _write_atomic(Path(arguments.json_out), scores + "\n")
     if not evaluation.records:
         print("qpr: evaluate: no prediction shares a file name with a gold record", file=sys.stderr)
-        return 1
-    return 0
+        return USAGE
+    return OK
 
 
 if __name__ == "__main__":

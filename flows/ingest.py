@@ -14,6 +14,7 @@ import hashlib
 import math
 import os
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +30,7 @@ from prefect.server.api.server import SubprocessASGIServer
 from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
+from flows import interrupt, progress
 from flows.progress import Progress
 from flows.sandbox import shared_sandbox
 from flows.sources import InputFile, find_inputs
@@ -132,8 +134,27 @@ def read_chunk(pending: list[_Pending]) -> list[Document]:
 def write_outputs(store: BatchStore, inputs: dict[str, list[str]], version: str) -> int:
     """Manifest and dataset files, rebuilt from records/ so that a run that was killed and
     started again ends with the same bytes as one that never stopped."""
+    progress.current().phase("writing the manifest and the dataset")
     store.write_manifest(inputs, version)
     return store.rebuild_dataset()
+
+
+def outcomes(store: BatchStore, inputs: dict[str, list[str]]) -> dict[str, Any]:
+    """How this run's inputs stand in the manifest just written: counts by status, and the
+    failures by reason (what the exit status is made of)."""
+    entries = {entry["sha256"]: entry for entry in store.manifest_entries()}
+    statuses: Counter[str] = Counter()
+    failures: Counter[str] = Counter()
+    for sha256 in inputs:
+        entry = entries.get(sha256, {})
+        statuses[str(entry.get("status"))] += 1
+        if entry.get("status") == "failed":
+            failures[str(entry.get("failure"))] += 1
+    return {
+        "by_status": dict(sorted(statuses.items())),
+        "failures": dict(sorted(failures.items())),
+        "invalid": statuses["invalid"],
+    }
 
 
 @flow(name="qpr-ingest")
@@ -144,36 +165,67 @@ def ingest(
     include_contact: bool = False,
     stop_after: int | None = None,
     limits: dict[str, Any] | None = None,
+    run_name: str | None = None,
 ) -> dict[str, Any]:
     """Ingest `sources` (folders, zip archives, files) into the output folder `out`, each
-    input within `limits` (pipeline.limits.Limits' fields; the defaults where not given).
+    input within `limits` (pipeline.limits.Limits' fields; the defaults where not given). The
+    output folder, and any batch folder met, is never an input.
 
     `stop_after` ends the run after that many new records, as a crash would (for tests of
-    resumption); the outputs are then left as a killed run leaves them.
+    resumption); the outputs are then left as a killed run leaves them. A stop asked for by a
+    signal (flows/interrupt.py) writes the outputs of what is done, then ends the run.
     """
     logger = get_run_logger()
     started = time.time()
     version = extractor_version()
     store = BatchStore(Path(out), include_contact=include_contact)
-    inputs, pending, unreadable = _scan(sources, store, version)
+    skipped: Counter[str] = Counter()
+    inputs, pending, unreadable = _scan(sources, store, version, Path(out), skipped)
     logger.info(
         "%d input file(s), %d distinct, %d to extract", _count(inputs), len(inputs), len(pending)
     )
     summary = RunSummary(extractor_version=version, inputs=_count(inputs), distinct=len(inputs))
     summary.skipped = len(inputs) - len(pending)
     summary.unreadable = unreadable
-    finished = extract_pending(
-        pending, store, summary, workers, stop_after, Limits(**(limits or {}))
-    )
-    if not finished:
+    summary.skipped_entries = dict(sorted(skipped.items()))
+    ending = extract_pending(pending, store, summary, workers, stop_after, Limits(**(limits or {})))
+    if ending == "stopped_after":
         return summary.as_dict()
+    if ending == "interrupted":
+        # Only what has a record is in this manifest: the next run adds the rest, and ends
+        # with the bytes an uninterrupted run would have written.
+        inputs = {
+            sha256: paths for sha256, paths in inputs.items() if store.record_path(sha256).exists()
+        }
+        summary.interrupted = True
     summary.rows = write_outputs(store, inputs, version)
+    summary.outcomes = outcomes(store, inputs)
     summary.seconds = round(time.time() - started, 3)
-    store.write_run(_run_name(started), summary.as_dict())
+    store.write_run(run_name or store.new_run_name(started), summary.as_dict())
     create_markdown_artifact(
         summary_markdown(summary), key="qpr-ingest-summary", description="qpr ingest run"
     )
+    if summary.interrupted:
+        mark_cancelled("interrupted: stopped at the operator's request")
+        return interrupt.stopped(summary.as_dict())
     return summary.as_dict()
+
+
+def mark_cancelled(message: str) -> None:
+    """Mark this flow run cancelled in Prefect before the process leaves its running tasks
+    behind (the UI would otherwise show it running forever)."""
+    from prefect.client.orchestration import get_client
+    from prefect.context import FlowRunContext
+    from prefect.states import Cancelled
+
+    context = FlowRunContext.get()
+    if context is None or context.flow_run is None:
+        return
+    try:
+        with get_client(sync_client=True) as client:
+            client.set_flow_run_state(context.flow_run.id, Cancelled(message=message), force=True)
+    except Exception as error:  # the outputs are written: a state the API missed is no failure
+        get_run_logger().warning("could not mark the flow run cancelled: %s", error)
 
 
 def extract_pending(
@@ -183,43 +235,69 @@ def extract_pending(
     workers: int,
     stop_after: int | None = None,
     limits: Limits = DEFAULT_LIMITS,
-) -> bool:
+) -> str:
     """Extract `pending` in chunks on the flow's task runner, writing each record as its chunk
-    comes back; a bounded number of chunks is in flight. False when stopped by `stop_after`.
+    comes back; a bounded number of chunks is in flight. How it ended: "done",
+    "stopped_after" (`stop_after` records written) or "interrupted" (a stop was asked for: the
+    chunks that finish within GRACE_SECONDS are written, the others abandoned).
     An input over the size limit is never read: its record is made here."""
-    progress = Progress(total=len(pending))
+    bar = progress.current()
+    bar.phase("extracting", len(pending))
     for item in [item for item in pending if item.source.size > limits.file_bytes]:
         _refuse_too_large(item, store, summary, limits)
-        progress.advance(failed=True)
+        bar.advance(failed=True)
     pending = [item for item in pending if item.source.size <= limits.file_bytes]
     in_flight: list[tuple[PrefectFuture[list[Extracted]], list[Document], list[_Pending]]] = []
     capacity = max(1, workers) * CHUNKS_IN_FLIGHT_PER_WORKER
     written = 0
     chunks = _chunks(pending, _chunk_documents(len(pending), workers))
-    while True:
+    while not interrupt.stop_requested():
         chunk = next(chunks, None)
         if chunk is not None:
             documents = read_chunk(chunk)
             in_flight.append((extract_chunk.submit(documents, limits), documents, chunk))
         while in_flight and (len(in_flight) >= capacity or chunk is None):
-            written += _collect(in_flight.pop(0), store, summary, progress)
+            if not _finished(in_flight[0][0]):
+                break
+            written += _collect(in_flight.pop(0), store, summary, bar)
             if stop_after is not None and written >= stop_after:
-                progress.finish()
-                return False
-        if chunk is None:
-            progress.finish()
-            return True
+                return "stopped_after"
+        if chunk is None and not in_flight:
+            return "done"
+    deadline = time.monotonic() + interrupt.GRACE_SECONDS
+    for entry in in_flight:
+        if _finished(entry[0], deadline):
+            _collect(entry, store, summary, bar)
+    return "interrupted"
+
+
+def _finished(future: PrefectFuture[Any], deadline: float | None = None) -> bool:
+    """Wait for `future` until it is done (True), a stop is asked for, or `deadline` passes."""
+    while not future.state.is_final():
+        if deadline is None and interrupt.stop_requested():
+            return False
+        if deadline is not None and time.monotonic() > deadline:
+            return False
+        future.wait(timeout=0.25)
+    return True
 
 
 def _scan(
-    sources: Sequence[str], store: BatchStore, version: str
+    sources: Sequence[str], store: BatchStore, version: str, out: Path, skipped: Counter[str]
 ) -> tuple[dict[str, list[str]], list[_Pending], list[str]]:
-    """Every input's hash and paths; the distinct ones not yet extracted under `version`; the
-    paths that could not be read."""
+    """Every input's hash and paths (none under `out`); the distinct ones not yet extracted
+    under `version`; the paths that could not be read. `skipped` counts what the walk left."""
     inputs: dict[str, list[str]] = {}
     first: dict[str, InputFile] = {}
     unreadable: list[str] = []
-    for source in find_inputs(sources):
+    bar = progress.current()
+    bar.phase("finding the inputs")
+    found = find_inputs(sources, exclude=[out], skipped=skipped)
+    bar.phase("reading the inputs", len(found))
+    for source in found:
+        if interrupt.stop_requested():
+            break
+        bar.advance()
         try:
             sha256 = source.sha256()
         except OSError as error:  # gone or unreadable since it was listed: the batch goes on
@@ -285,7 +363,7 @@ def _collect(
     entry: tuple[PrefectFuture[list[Extracted]], list[Document], list[_Pending]],
     store: BatchStore,
     summary: RunSummary,
-    progress: Progress,
+    bar: Progress,
 ) -> int:
     """Write one finished chunk's records (and quarantine its failures)."""
     future, documents, chunk = entry
@@ -306,7 +384,7 @@ def _collect(
                 result.issue_message or "",
             )
         summary.add(result.facts, document.name, result.seconds)
-        progress.advance(failed=failed)
+        bar.advance(failed=failed)
     return len(results)
 
 
@@ -337,10 +415,6 @@ def _count(inputs: dict[str, list[str]]) -> int:
     return sum(len(paths) for paths in inputs.values())
 
 
-def _run_name(started: float) -> str:
-    return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(started))
-
-
 def task_runner(
     workers: int = 1, dask: bool = False, dask_address: str | None = None
 ) -> TaskRunner:
@@ -368,11 +442,12 @@ def run_ingest(
     include_contact: bool = False,
     stop_after: int | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    run_name: str | None = None,
 ) -> dict[str, Any]:
     """Run the ingest flow with the task runner the options ask for."""
     runner = task_runner(workers, dask, dask_address)
     configured = ingest.with_options(task_runner=runner)
-    with local_api_shared(workers > 1 or dask):
+    with local_api():
         result: dict[str, Any] = configured(
             [str(source) for source in sources],
             str(out),
@@ -380,31 +455,38 @@ def run_ingest(
             include_contact=include_contact,
             stop_after=stop_after,
             limits=dataclasses.asdict(limits),
+            run_name=run_name,
         )
     return result
 
 
 @contextlib.contextmanager
-def local_api_shared(worker_processes: bool) -> Iterator[None]:
-    """With no Prefect server configured, Prefect starts a local API in any process that needs
-    one, and a worker process may start its own (seen with the 90 s start-up timeout set): 4 s
-    of CPU and 200 MiB each, a third server on the same database, and task runs out of the
-    flow's sight. The driver's local API is started first and its address handed to the worker
-    processes, which inherit the environment."""
-    if (
-        not worker_processes
-        or PREFECT_API_URL.value()
-        or not PREFECT_SERVER_EPHEMERAL_ENABLED.value()
-    ):
-        yield
+def local_api() -> Iterator[str | None]:
+    """The Prefect API a command's flows report to: the configured one (its URL is yielded), or,
+    with none configured, a temporary local API started here; its URL is yielded and set in the
+    environment for the block.
+
+    Prefect would start a temporary API by itself, but in every process that needs one: a
+    worker process may start its own (4 s of CPU and 200 MiB each, a third server on the same
+    database, task runs out of the flow's sight). Started here, its address reaches the worker
+    processes, which inherit the environment, and `qpr serve` can print it for a trigger.
+    (`SubprocessASGIServer()` is one instance per process: Prefect's own ephemeral client finds
+    this one running.)"""
+    # The environment too: Prefect reads its settings once, and an enclosing local_api sets it.
+    configured = os.environ.get("PREFECT_API_URL") or PREFECT_API_URL.value()
+    if configured or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
+        yield configured or None
         return
+    progress.current().phase("starting the local Prefect API")
     server = SubprocessASGIServer()
     server.start()
     before = os.environ.get("PREFECT_API_URL")
     os.environ["PREFECT_API_URL"] = server.api_url
     try:
-        yield
+        yield server.api_url
     finally:
+        # Not stopped here: Prefect stops it at exit, once its log handler has sent the last
+        # lines (stopped before, that handler retries for a minute).
         if before is None:
             os.environ.pop("PREFECT_API_URL", None)
         else:

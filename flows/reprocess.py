@@ -18,9 +18,11 @@ from typing import Any
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
 
+from flows import interrupt
 from flows.ingest import (
     extract_pending,
-    local_api_shared,
+    local_api,
+    mark_cancelled,
     pending_input,
     task_runner,
     write_outputs,
@@ -65,19 +67,28 @@ def reprocess(out: str, workers: int = 1, promote: bool = False) -> dict[str, An
             continue
         found = pending_input(sha256, paths)
         if found is None:
-            missing.append(sha256)
+            missing.append({"sha256": sha256, "paths": sorted(paths)})
         else:
             pending.append(found)
     logger.info("%d input(s), %d to extract, %d missing", len(inputs), len(pending), len(missing))
     summary = RunSummary(extractor_version=version, inputs=len(inputs), distinct=len(inputs))
-    extract_pending(pending, store, summary, workers)
-    for sha256 in missing:  # an input that is gone keeps the record it had
-        store.write_record(sha256, (root / "records" / f"{sha256}.json").read_text("utf-8"))
+    ending = extract_pending(pending, store, summary, workers)
+    for item in missing:  # an input that is gone keeps the record it had
+        old = root / "records" / f"{item['sha256']}.json"
+        store.write_record(item["sha256"], old.read_text("utf-8"))
+    if ending == "interrupted":  # resumed by the next reprocess: the rest is extracted then
+        inputs = {
+            sha256: paths for sha256, paths in inputs.items() if store.record_path(sha256).exists()
+        }
     write_outputs(store, inputs, version)
     changes = compare_versions(root / "records", target / "records")
     changes.update(
         from_version=manifest["extractor_version"], to_version=version, missing_inputs=missing
     )
+    if ending == "interrupted":
+        changes.update(interrupted=True, promoted=False)
+        mark_cancelled("interrupted: stopped at the operator's request")
+        return interrupt.stopped(changes)
     temporary = target / ".changes.json.tmp"
     temporary.write_text(json.dumps(changes, indent=2, ensure_ascii=False) + "\n", "utf-8")
     temporary.replace(target / "changes.json")
@@ -85,7 +96,9 @@ def reprocess(out: str, workers: int = 1, promote: bool = False) -> dict[str, An
         changes_markdown(changes), key="qpr-reprocess-changes", description="qpr reprocess"
     )
     if promote:
-        promote_version(root, target, manifest["extractor_version"])
+        changes["previous_kept_in"] = str(
+            promote_version(root, target, manifest["extractor_version"])
+        )
     changes["promoted"] = promote
     return changes
 
@@ -149,6 +162,17 @@ def changes_markdown(changes: dict[str, Any]) -> str:
         f"{changes['records']} record(s) changed; {len(changes['missing_inputs'])} input(s) "
         "missing.",
     ]
+    if changes["missing_inputs"]:
+        lines += ["", "Missing (gone or changed since they were ingested; their old records kept):"]
+        lines += [f"- {', '.join(item['paths'])}" for item in changes["missing_inputs"]]
+    if changes.get("promoted"):
+        lines += [
+            "",
+            f"Promoted: {changes['to_version']} is now the folder's version; the "
+            f"previous one is kept in {changes['previous_kept_in']}.",
+        ]
+    elif changes.get("interrupted"):
+        lines += ["", "Interrupted before the end: run the same command again to finish."]
     if changes["fields"]:
         lines += ["", "| field | records changed | example (before → after) |", "|---|---|---|"]
         for column, entry in changes["fields"].items():
@@ -164,9 +188,10 @@ def _short(value: Any) -> str:
     return text.replace("|", "\\|")
 
 
-def promote_version(root: Path, target: Path, current_version: str) -> None:
-    """Move the folder's current version under `versions/<its version>/` and the new one up.
-    Each move is a rename, so every file is whole at any moment."""
+def promote_version(root: Path, target: Path, current_version: str) -> Path:
+    """Move the folder's current version under `versions/<its version>/` and the new one up;
+    where the current version went. Each move is a rename, so every file is whole at any
+    moment."""
     keep = root / "versions" / _UNSAFE.sub("_", current_version or "unknown")
     if keep == target:
         keep = keep.with_name(keep.name + f".replaced-{time.strftime('%Y%m%dT%H%M%S')}")
@@ -176,6 +201,7 @@ def promote_version(root: Path, target: Path, current_version: str) -> None:
             (root / name).replace(keep / name)
         if (target / name).exists():
             (target / name).replace(root / name)
+    return keep
 
 
 def run_reprocess(
@@ -186,6 +212,6 @@ def run_reprocess(
     promote: bool = False,
 ) -> dict[str, Any]:
     configured = reprocess.with_options(task_runner=task_runner(workers, dask, dask_address))
-    with local_api_shared(workers > 1 or dask):
+    with local_api():
         result: dict[str, Any] = configured(str(out), workers=workers, promote=promote)
     return result

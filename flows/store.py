@@ -16,6 +16,7 @@ import logging
 import os
 import re
 import secrets
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, Literal
@@ -23,7 +24,7 @@ from typing import IO, Any, Literal
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.dataset import codebook, codebook_markdown, columns, measure_rows
+from pipeline.dataset import Column, codebook, codebook_markdown, columns, measure_rows
 from schemas import SCHEMA_VERSION, ReportRecord
 
 __all__ = ["BatchStore"]
@@ -39,7 +40,8 @@ _SHA256_PREFIX = re.compile(r"^[0-9a-f]{64}(?:\.|$)")
 _UNSAFE_RUN_CHARACTERS = re.compile(r"[^A-Za-z0-9._-]+")
 # Temporary files start with a dot and end in .tmp, so no listing of records (`*.json`) can
 # take a half-written one for a record.
-_TEMPORARY = re.compile(r"^\..+\.tmp$")
+# Their writer's pid is in the name: `.<name>.<pid>.<random>.tmp`.
+_TEMPORARY = re.compile(r"^\..+?(?:\.(?P<pid>[0-9]+)\.[0-9a-f]+)?\.tmp$")
 # What a manifest entry says of its record, kept from an earlier run when the record is gone.
 _OUTCOME_KEYS = ("format", "status", "failure", "issues", "measures")
 # Rows per Parquet row group: large enough for compression, small enough that memory stays flat
@@ -52,6 +54,9 @@ _ARROW_TYPES = {
     "number": pa.float64(),
     "boolean": pa.bool_(),
 }
+# What the manifest says of a record that is in records/ but no longer validates: it is left out
+# of the dataset, so the manifest must not call it ok.
+_INVALID_OUTCOME = {"status": "invalid", "failure": "invalid_record"}
 
 
 class BatchStore:
@@ -72,6 +77,14 @@ class BatchStore:
             for path in self.quarantine_folder.iterdir()
             if _SHA256_PREFIX.match(path.name)
         }
+        self._invalid: set[str] = set()
+
+    @property
+    def invalid_records(self) -> list[str]:
+        """The sha256s, sorted, of the records that did not validate as a ReportRecord when
+        write_manifest or rebuild_dataset last read them (their manifest status is "invalid",
+        and the dataset leaves them out); empty when every record read is valid."""
+        return sorted(self._invalid)
 
     # Records
 
@@ -95,6 +108,7 @@ class BatchStore:
             # Not JSON: refused before anything is written.
             failed = json.loads(text).get("status") == "failed"
         _write_text(self.record_path(sha256), text)
+        self._invalid.discard(sha256)  # not read since: nothing is known against it
         if not failed and sha256 in self._quarantined_inputs:
             for stale in self._quarantined(sha256):
                 stale.unlink(missing_ok=True)
@@ -168,22 +182,50 @@ class BatchStore:
 
     def _manifest_entry(self, entry: dict[str, Any]) -> dict[str, Any]:
         """An entry's outcome as its record says now (a reprocess may have changed it); the
-        earlier entry's outcome when the record is gone."""
-        record = _read_json(self.record_path(entry["sha256"]))
-        if isinstance(record, dict):
-            failed = record["status"] == "failed" and record["issues"]
-            outcome = {
-                "format": record["source"]["format"],
-                "status": record["status"],
-                # Why a failed input failed, so the manifest alone accounts for every input.
-                "failure": record["issues"][0]["code"] if failed else None,
-                "issues": len(record["issues"]),
-                "measures": len(record["measures"]),
-            }
-        else:
+        earlier entry's outcome when the record is gone; "invalid" when the record no longer
+        validates."""
+        path = self.record_path(entry["sha256"])
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
             log.warning("input %s has no record", entry["sha256"])
             outcome = {key: entry.get(key) for key in _OUTCOME_KEYS}
+            return {"sha256": entry["sha256"], "paths": entry["paths"], **outcome}
+        record = self._validated(path.stem, data)
+        if record is not None:
+            failed = record.status.value == "failed" and record.issues
+            outcome = {
+                "format": record.source.format,
+                "status": record.status.value,
+                # Why a failed input failed, so the manifest alone accounts for every input.
+                "failure": record.issues[0].code.value if failed else None,
+                "issues": len(record.issues),
+                "measures": len(record.measures),
+            }
+        else:
+            # Counted from the JSON as far as it goes: a hand edit may have broken any part.
+            raw = _read_json(path)
+            raw = raw if isinstance(raw, dict) else {}
+            source = raw.get("source")
+            outcome = {
+                "format": source.get("format") if isinstance(source, dict) else None,
+                **_INVALID_OUTCOME,
+                "issues": _length(raw.get("issues")),
+                "measures": _length(raw.get("measures")),
+            }
         return {"sha256": entry["sha256"], "paths": entry["paths"], **outcome}
+
+    def _validated(self, sha256: str, data: bytes) -> ReportRecord | None:
+        """The record in `data`, or None (logged, and listed in invalid_records) when it does not
+        validate: a record of another schema version, or a hand edit."""
+        try:
+            record = ReportRecord.model_validate_json(data)
+        except ValueError as error:
+            log.error("record %s.json is invalid, left out of the dataset: %s", sha256, error)
+            self._invalid.add(sha256)
+            return None
+        self._invalid.discard(sha256)
+        return record
 
     # Dataset
 
@@ -193,7 +235,7 @@ class BatchStore:
         dataset_columns = columns(self.include_contact)
         names = [column.name for column in dataset_columns]
         schema = pa.schema(
-            [pa.field(column.name, _ARROW_TYPES[column.kind]) for column in dataset_columns]
+            [pa.field(column.name, _arrow_type(column)) for column in dataset_columns]
         )
         count = 0
         with (
@@ -226,16 +268,28 @@ class BatchStore:
 
     def _rows(self) -> Iterator[dict[str, Any]]:
         for path in self.record_files():
-            try:
-                record = ReportRecord.model_validate_json(path.read_bytes())
-            except ValueError as error:
-                # A record of another schema version, or a hand edit: the rest of the dataset
-                # is still worth having; the log names the file left out.
-                log.error("record %s left out of the dataset: %s", path.name, error)
-                continue
-            yield from measure_rows(record, self.include_contact)
+            # An invalid record is left out: the rest of the dataset is still worth having.
+            record = self._validated(path.stem, path.read_bytes())
+            if record is not None:
+                yield from measure_rows(record, self.include_contact)
+
+    def manifest_entries(self) -> list[dict[str, Any]]:
+        """The entries of the manifest as last written (none before the first)."""
+        return self._earlier_manifest_entries()
 
     # Runs
+
+    def new_run_name(self, started: float | None = None) -> str:
+        """A name for runs/<name>.json and .log: the start time (UTC), numbered when a run of
+        the same second already has one."""
+        base = time.strftime(
+            "%Y%m%dT%H%M%SZ", time.gmtime(time.time() if started is None else started)
+        )
+        name, number = base, 1
+        while (self.runs / f"{name}.json").exists() or (self.runs / f"{name}.log").exists():
+            number += 1
+            name = f"{base}-{number}"
+        return name
 
     def write_run(self, name: str, summary: dict[str, Any]) -> Path:
         """runs/<name>.json: what one run did (timings, counts, versions)."""
@@ -265,10 +319,25 @@ def _read_json(path: Path) -> Any:
         return None
 
 
+def _length(value: Any) -> int | None:
+    return len(value) if isinstance(value, list) else None
+
+
+def _arrow_type(column: Column) -> pa.DataType:
+    if column.items:
+        # A real list column, so that no reader has to split text.
+        return pa.list_(_ARROW_TYPES[column.items])
+    return _ARROW_TYPES[column.kind]
+
+
 def _csv_cell(value: Any) -> Any:
     # JSON's spelling, which every CSV reader takes for a boolean (Python's str gives True).
     if isinstance(value, bool):
         return "true" if value else "false"
+    # CSV has no lists: compact JSON keeps each item whole (a "; " or a quote inside an item
+    # cannot split it) and tells an empty list ([]) from a missing value (an empty cell).
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return value
 
 
@@ -300,8 +369,22 @@ def _atomic_file(path: Path, mode: Literal["w", "wb"]) -> Iterator[IO[Any]]:
 
 
 def _remove_leftover_temporaries(folder: Path) -> None:
-    """Remove what a killed write left behind; it is never read as a record."""
+    """Remove what a killed write left behind (it is never read as a record): the temporary
+    files of processes that are gone, never those of a live one (another run's, writing)."""
     for path in folder.iterdir():
-        if _TEMPORARY.match(path.name) and path.is_file():
+        match = _TEMPORARY.match(path.name)
+        if match and path.is_file() and not _process_alive(match["pid"]):
             log.info("removing %s, left by an interrupted write", path)
             path.unlink(missing_ok=True)
+
+
+def _process_alive(pid: str | None) -> bool:
+    if pid is None:  # an older run's name, without its writer's pid
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except (ProcessLookupError, OverflowError):
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True

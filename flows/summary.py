@@ -57,6 +57,11 @@ class RunSummary:
     failures: Counter[str] = field(default_factory=Counter)
     timings: list[tuple[float, str]] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)
+    # What the walk of the sources left out, by reason (hidden, batch_folder, excluded).
+    skipped_entries: dict[str, int] = field(default_factory=dict)
+    # Where every input of the run stands once the outputs are written (see flows.ingest).
+    outcomes: dict[str, Any] = field(default_factory=dict)
+    interrupted: bool = False
 
     def add(self, facts: RecordFacts, name: str, seconds: float) -> None:
         """Count one new record."""
@@ -89,6 +94,9 @@ class RunSummary:
             "by_country": dict(sorted(self.countries.items())),
             "failure_reasons": dict(sorted(self.failures.items())),
             "unreadable": sorted(self.unreadable),
+            "skipped_entries": self.skipped_entries,
+            "outcomes": self.outcomes,
+            "interrupted": self.interrupted,
             "slowest": [
                 {"file": name, "seconds": round(seconds, 3)} for seconds, name in self.timings
             ],
@@ -120,6 +128,24 @@ def summary_text(data: dict[str, Any]) -> str:
             lines += [f"| {name} | {count} |" for name, count in data[key].items()]
     if data["unreadable"]:
         lines += ["", "Could not be read: " + ", ".join(data["unreadable"])]
+    skipped = data.get("skipped_entries") or {}
+    if skipped:
+        reasons = {
+            "hidden": "hidden file(s)",
+            "batch_folder": "qpr batch folder(s)",
+            "excluded": "path(s) under the output folder",
+        }
+        said = ", ".join(f"{count} {reasons.get(name, name)}" for name, count in skipped.items())
+        lines += ["", f"Not inputs, skipped: {said} (each is named in the run log)."]
+    outcomes = data.get("outcomes") or {}
+    if outcomes.get("invalid"):
+        lines += [
+            "",
+            f"{outcomes['invalid']} record(s) no longer validate against the schema: left out "
+            "of the dataset, marked `invalid` in the manifest.",
+        ]
+    if data.get("interrupted"):
+        lines += ["", "Interrupted: the inputs not yet extracted are done by the next run."]
     if data["slowest"]:
         lines += ["", "| Slowest file | seconds |", "|---|---|"]
         lines += [f"| {item['file']} | {item['seconds']} |" for item in data["slowest"]]

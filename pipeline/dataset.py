@@ -6,7 +6,7 @@ details (e-mail, phone, address) are left out unless asked for.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,18 +17,20 @@ from schemas.common import Country
 from schemas.measure import Budget, CodedValue, Evaluation, GoalValue, Partner
 from schemas.report import Contact, Extractor, Languages, Period, Report, SourceInfo
 
-__all__ = ["Column", "codebook", "codebook_markdown", "columns", "measure_rows"]
+__all__ = ["CONVENTIONS", "Column", "codebook", "codebook_markdown", "columns", "measure_rows"]
 
-Value = str | int | float | bool | None
-LIST_SEPARATOR = "; "
+# A list cell is a real list, never text joined by a separator: a separator inside a value
+# (a partner named "Union of Writers; Poets and Translators") would split it in two.
+Value = str | int | float | bool | list[str | None] | None
 
 
 @dataclass(frozen=True, slots=True)
 class Column:
     name: str  # snake_case, stable
-    kind: str  # "string" | "integer" | "number" | "boolean"
+    kind: str  # "string" | "integer" | "number" | "boolean" | "list"
     description: str  # one line, from the schema's Field description where one exists
     personal: bool = False  # contact details, left out unless asked
+    items: str | None = None  # a list's item kind ("string"); None for every other kind
 
 
 def _column(
@@ -39,6 +41,7 @@ def _column(
     text: str | None = None,
     template: str = "{}",
     personal: bool = False,
+    items: str | None = None,
 ) -> Column:
     """A column described by its source field's schema description, set into `template` at
     `{}`; `text` stands in only while the schema has no description for that field."""
@@ -49,15 +52,25 @@ def _column(
         description = text
     else:
         raise ValueError(f"column {name!r} has no description")
-    return Column(name, kind, description, personal)
+    return Column(name, kind, description, personal, items)
+
+
+def _list_column(
+    name: str,
+    source: tuple[type[BaseModel], str] | None = None,
+    *,
+    text: str | None = None,
+    template: str = "{}",
+) -> Column:
+    """A list of strings, one item per item of the record's list, in its order."""
+    return _column(name, "list", source, text=text, template=template, items="string")
 
 
 def _source_column(name: str) -> Column:
-    return _column(
+    return _list_column(
         f"{name}_source",
-        "string",
         (GoalValue, "source"),
-        template=f"Where each of {name} comes from: {{}}; joined by '; ' as {name}",
+        template=f"Where each of {name} comes from: {{}}; one item per item of {name}",
     )
 
 
@@ -151,8 +164,8 @@ _COLUMNS: tuple[Column, ...] = (
     _column("website", "string", (Measure, "website")),
     _column("results", "string", (Measure, "results")),
     _column("key_objectives", "string", (Measure, "key_objectives")),
-    _column("scope", "string", (Measure, "scope"), template="{}: codes joined by '; '"),
-    _column("nature", "string", (Measure, "nature"), template="{}: codes joined by '; '"),
+    _list_column("scope", (Measure, "scope"), template="{}: codes"),
+    _list_column("nature", (Measure, "nature"), template="{}: codes"),
     _column("budget_raw", "string", (Budget, "raw"), template="Budget: {}"),
     _column(
         "budget_status",
@@ -169,23 +182,20 @@ _COLUMNS: tuple[Column, ...] = (
         template='Budget: {}, as compact JSON [{"value", "currency", "year", "conversion"}]',
     ),
     _column("partner_count", "integer", text="Number of rows in the partner table"),
-    _column(
+    _list_column(
         "partner_names",
-        "string",
         (Measure, "partners"),
-        template="{}: their names joined by '; ' (empty for a row without a name)",
+        template="{}: their names (null for a row without a name)",
     ),
-    _column(
+    _list_column(
         "partner_types",
-        "string",
         (Measure, "partners"),
-        template="{}: their entity type codes joined by '; ' (empty for a row without a type)",
+        template="{}: their entity type codes (null for a row without a type)",
     ),
-    _column(
+    _list_column(
         "partner_types_source",
-        "string",
-        text="Where each partner's type comes from (form, or inferred from its name), "
-        "joined by '; ' as partner_types",
+        text="Where each partner's type comes from (form, or inferred from its name); "
+        "one item per item of partner_types",
     ),
     _column(
         "evaluated",
@@ -194,27 +204,24 @@ _COLUMNS: tuple[Column, ...] = (
         template="Whether the measure has been evaluated: {}",
     ),
     _column("conclusions", "string", (Evaluation, "conclusions")),
-    _column("goals", "string", (Measure, "goals"), template="{}: codes joined by '; '"),
+    _list_column("goals", (Measure, "goals"), template="{}: codes"),
     _source_column("goals"),
-    _column(
+    _list_column(
         "areas_of_monitoring",
-        "string",
         (Measure, "areas_of_monitoring"),
-        text="Areas of monitoring of the measure: codes joined by '; '",
+        text="Areas of monitoring of the measure: codes",
     ),
     _source_column("areas_of_monitoring"),
-    _column(
+    _list_column(
         "cultural_domains",
-        "string",
         (Measure, "cultural_domains"),
-        text="Cultural domains of the measure: codes joined by '; '",
+        text="Cultural domains of the measure: codes",
     ),
     _source_column("cultural_domains"),
-    _column(
+    _list_column(
         "transversal_priorities",
-        "string",
         (Measure, "transversal_priorities"),
-        template="Transversal priorities as codes joined by '; '. {}",
+        template="Transversal priorities as codes. {}",
     ),
     _source_column("transversal_priorities"),
     _column(
@@ -224,12 +231,25 @@ _COLUMNS: tuple[Column, ...] = (
         template="{}. As compact JSON, keys sorted",
     ),
     _column("issue_count", "integer", text="Number of the record's issues about this measure"),
-    _column(
+    _list_column(
         "issue_codes",
-        "string",
         (Issue, "code"),
-        template="This measure's issue codes, sorted and unique, joined by '; '. {}",
+        template="This measure's issue codes, sorted and unique. {}",
     ),
+)
+
+
+# How the values are written, in codebook.json and codebook.md alike. The CSV spellings are
+# flows/store.py's; a list's cell is JSON so that any value (separators, quotes, newlines) comes
+# back whole from a CSV reader and a JSON parser.
+CONVENTIONS = (
+    "One row per measure. A missing value is null; in dataset.csv, an empty cell.",
+    "A column of type list holds one item per item of the record's list, in its order; an item "
+    "without a value is null, and a record's empty list is an empty list [], never null.",
+    "A list is a real list in dataset.jsonl (a JSON array) and dataset.parquet (an Arrow list "
+    'column); in dataset.csv its cell is the list as compact JSON, e.g. ["a; b","c"]: read it '
+    "with a JSON parser, never by splitting on a separator.",
+    "A boolean is true or false in dataset.csv.",
 )
 
 
@@ -240,7 +260,8 @@ def columns(include_contact: bool = False) -> tuple[Column, ...]:
 
 def measure_rows(record: ReportRecord, include_contact: bool = False) -> list[dict[str, Value]]:
     """One row per measure, keyed by the column names in order; no measures give no rows.
-    An empty list is null; a list whose items lack a value keeps an empty string for each."""
+    A list column is a list (empty when the record's list is); an item without a value is
+    None, so that the items of partner_names and partner_types still line up."""
     names = [column.name for column in columns(include_contact)]
     shared = _record_values(record)
     rows = []
@@ -254,16 +275,16 @@ def codebook(include_contact: bool = False) -> dict[str, Any]:
     """The dataset's columns explained, ready for json.dumps."""
     return {
         "schema_version": SCHEMA_VERSION,
-        "columns": [
-            {
-                "name": column.name,
-                "type": column.kind,
-                "description": column.description,
-                "personal": column.personal,
-            }
-            for column in columns(include_contact)
-        ],
+        "conventions": list(CONVENTIONS),
+        "columns": [_codebook_entry(column) for column in columns(include_contact)],
     }
+
+
+def _codebook_entry(column: Column) -> dict[str, Any]:
+    entry: dict[str, Any] = {"name": column.name, "type": column.kind}
+    if column.items:
+        entry["items"] = column.items  # as JSON Schema says an array's item type
+    return entry | {"description": column.description, "personal": column.personal}
 
 
 def codebook_markdown(include_contact: bool = False) -> str:
@@ -271,15 +292,15 @@ def codebook_markdown(include_contact: bool = False) -> str:
     lines = [
         f"# Dataset codebook (schema {SCHEMA_VERSION})",
         "",
-        "One row per measure. A list is joined by '; '; an empty list, like a missing value, "
-        "is null.",
+        *(f"- {convention}" for convention in CONVENTIONS),
         "",
         "| column | type | description |",
         "| --- | --- | --- |",
     ]
     for column in columns(include_contact):
         description = column.description.replace("|", "\\|")
-        lines.append(f"| `{column.name}` | {column.kind} | {description} |")
+        kind = f"list of {column.items}" if column.items else column.kind
+        lines.append(f"| `{column.name}` | {kind} | {description} |")
     return "\n".join(lines) + "\n"
 
 
@@ -328,8 +349,8 @@ def _measure_values(measure: Measure, issues: list[Issue]) -> dict[str, Value]:
         "website": measure.website,
         "results": measure.results,
         "key_objectives": measure.key_objectives,
-        "scope": _joined(code.value for code in measure.scope),
-        "nature": _joined(code.value for code in measure.nature),
+        "scope": [code.value for code in measure.scope],
+        "nature": [code.value for code in measure.nature],
         **_budget_values(measure.budget),
         **_partner_values(measure.partners),
         "evaluated": evaluation.evaluated,
@@ -362,18 +383,18 @@ def _budget_values(budget: Budget) -> dict[str, Value]:
 def _partner_values(partners: list[Partner]) -> dict[str, Value]:
     return {
         "partner_count": len(partners),
-        "partner_names": _joined(partner.name or "" for partner in partners),
-        "partner_types": _joined(
-            partner.entity_type.value if partner.entity_type else "" for partner in partners
-        ),
-        "partner_types_source": _joined(partner.source.value for partner in partners),
+        "partner_names": [partner.name for partner in partners],
+        "partner_types": [
+            partner.entity_type.value if partner.entity_type else None for partner in partners
+        ],
+        "partner_types_source": [partner.source.value for partner in partners],
     }
 
 
 def _coded_values(name: str, values: Sequence[CodedValue[Any]]) -> dict[str, Value]:
     return {
-        name: _joined(value.code.value for value in values),
-        f"{name}_source": _joined(value.source.value for value in values),
+        name: [value.code.value for value in values],
+        f"{name}_source": [value.source.value for value in values],
     }
 
 
@@ -381,14 +402,9 @@ def _issue_values(index: int, issues: list[Issue]) -> dict[str, Value]:
     own = [issue for issue in issues if issue.measure_index == index]
     return {
         "issue_count": len(own),
-        "issue_codes": _joined(sorted({issue.code.value for issue in own})),
+        # A comprehension, not sorted() alone: it takes the row's item type (str | None).
+        "issue_codes": [code for code in sorted({issue.code.value for issue in own})],
     }
-
-
-def _joined(values: Iterable[str]) -> str | None:
-    """Items joined by '; ' in order; null for no items (one unnamed item still gives '')."""
-    items = list(values)
-    return LIST_SEPARATOR.join(items) if items else None
 
 
 def _compact_json(value: list[Any] | dict[str, Any]) -> str | None:

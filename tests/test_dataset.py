@@ -99,6 +99,7 @@ KIND_TYPES: dict[str, tuple[type, ...]] = {
     "integer": (int,),
     "number": (int, float),
     "boolean": (bool,),
+    "list": (list,),
 }
 
 
@@ -167,19 +168,26 @@ def test_values_of_a_known_measure(kenya: ReportRecord) -> None:
     assert row["budget_amount"] == 2926700 and isinstance(row["budget_amount"], int)
     assert (row["budget_currency"], row["budget_status"]) == ("USD", "stated")
     assert row["partner_count"] == 4
-    assert row["partner_names"] == (
-        "Malindi Investment Promotion Office; Baobab Arts Trust; "
-        "Visual Artists’ Association; Public Broadcasting Corporation"
-    )
+    assert row["partner_names"] == [
+        "Malindi Investment Promotion Office",
+        "Baobab Arts Trust",
+        "Visual Artists’ Association",
+        "Public Broadcasting Corporation",
+    ]
     # The third partner has no type in the form: its type is inferred from its name.
-    assert row["partner_types"] == "public_sector; civil_society; civil_society; public_sector"
-    assert row["partner_types_source"] == "form; inferred; form; form"
-    assert (row["goals"], row["goals_source"]) == ("goal_1", "heading")
-    assert row["areas_of_monitoring"] == "cultural_and_creative_sectors"
+    assert row["partner_types"] == [
+        "public_sector",
+        "civil_society",
+        "civil_society",
+        "public_sector",
+    ]
+    assert row["partner_types_source"] == ["form", "inferred", "form", "form"]
+    assert (row["goals"], row["goals_source"]) == (["goal_1"], ["heading"])
+    assert row["areas_of_monitoring"] == ["cultural_and_creative_sectors"]
     assert row["evaluated"] is True
     assert row["languages"] == '{"conclusions":"en","description":"en","results":"en"}'
     assert row["issue_count"] == 2
-    assert row["issue_codes"] == "currency_from_label; partner_type_missing"
+    assert row["issue_codes"] == ["currency_from_label", "partner_type_missing"]
 
 
 def test_amounts_without_a_total(kenya: ReportRecord) -> None:
@@ -189,7 +197,7 @@ def test_amounts_without_a_total(kenya: ReportRecord) -> None:
         {"value": 553100.63, "currency": "USD", "year": 2022, "conversion": False},
         {"value": 533700.23, "currency": "USD", "year": 2023, "conversion": False},
     ]
-    assert row["issue_codes"] == "budget_without_total"
+    assert row["issue_codes"] == ["budget_without_total"]
 
 
 def test_values_of_a_text_record() -> None:
@@ -200,27 +208,27 @@ def test_values_of_a_text_record() -> None:
         '[{"value":15000,"currency":"EUR","year":null,"conversion":false},'
         '{"value":17500,"currency":"USD","year":null,"conversion":true}]'
     )
-    # A partner row without a name keeps its place, so names and types still line up.
-    assert row["partner_names"] == "Arts Council; "
-    assert row["partner_types"] == "public_sector; civil_society"
+    # A partner row without a name keeps its place (a null), so names and types line up.
+    assert row["partner_names"] == ["Arts Council", None]
+    assert row["partner_types"] == ["public_sector", "civil_society"]
     assert (row["goals"], row["goals_source"], row["cultural_domains"]) == (
-        "goal_1",
-        "form",
-        "music",
+        ["goal_1"],
+        ["form"],
+        ["music"],
     )
     assert row["evaluated"] is False
-    # Empty lists and a record without report-level parts give nulls, not empty strings.
-    assert row["scope"] is row["nature"] is row["transversal_priorities"] is None
+    # An empty list stays an empty list; missing report-level parts give nulls.
+    assert row["scope"] == row["nature"] == row["transversal_priorities"] == []
     assert row["party_name"] is row["contact_name"] is None
-    assert row["issue_codes"] == "partner_name_missing"
+    assert row["issue_codes"] == ["partner_name_missing"]
 
 
 def test_codes_of_the_2012_form() -> None:
     row = measure_rows(extract_file(BARBADOS_2012))[0]
     assert row["title"] == "Creative Enterprise Incubation Programme"
     assert (row["scope"], row["nature"]) == (
-        "national; international",
-        "legislative; institutional",
+        ["national", "international"],
+        ["legislative", "institutional"],
     )
     assert str(row["key_objectives"]).startswith("To collect reliable information")
 
@@ -239,6 +247,10 @@ def test_rows_are_json_ready_typed_and_deterministic(
             for name, value in row.items():
                 assert value is None or isinstance(value, KIND_TYPES[kinds[name]]), name
                 assert kinds[name] == "boolean" or not isinstance(value, bool), name
+                # A list is never null, and holds strings (or null for an item without one).
+                if kinds[name] == "list":
+                    assert isinstance(value, list), name
+                    assert all(item is None or isinstance(item, str) for item in value), name
     again = extract_file(KENYA)
     assert json.dumps(measure_rows(again, include_contact)) == json.dumps(
         measure_rows(kenya, include_contact)
@@ -274,11 +286,24 @@ def test_codebook_lists_every_column(include_contact: bool) -> None:
     assert book["schema_version"] == SCHEMA_VERSION
     assert json.loads(json.dumps(book)) == book
     assert [entry["name"] for entry in book["columns"]] == names(include_contact)
-    assert all(
-        set(entry) == {"name", "type", "description", "personal"} for entry in book["columns"]
-    )
+    for entry in book["columns"]:
+        listed = entry["type"] == "list"
+        assert set(entry) == {"name", "type", "description", "personal"} | (
+            {"items"} if listed else set()
+        )
+        assert not listed or entry["items"] == "string"
+    kinds = {entry["name"]: entry["type"] for entry in book["columns"]}
+    assert kinds["partner_names"] == kinds["goals"] == kinds["issue_codes"] == "list"
     table = codebook_markdown(include_contact)
     assert "| column | type | description |" in table
     for column in columns(include_contact):
-        assert f"| `{column.name}` | {column.kind} |" in table
+        kind = "list of string" if column.kind == "list" else column.kind
+        assert f"| `{column.name}` | {kind} |" in table
     assert ("contact_email" in table) is include_contact
+    # How lists are written is said in both; no list is "joined by '; '" any more (agency is
+    # one string in the record, joined there).
+    assert any("JSON" in convention for convention in book["conventions"])
+    assert all(convention in table for convention in book["conventions"])
+    assert not any(
+        "joined by" in entry["description"] for entry in book["columns"] if entry["type"] == "list"
+    )

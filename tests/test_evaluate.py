@@ -412,7 +412,7 @@ def test_cli_reports_unreadable_input_and_no_pairs(
     assert "no such file or folder" in capsys.readouterr().err
     write_json(tmp_path / "pred" / "a.docx.json", truth(measure()))
     write_json(tmp_path / "gold" / "b.docx.json", truth(measure()))
-    assert main(["evaluate", str(tmp_path / "pred"), str(tmp_path / "gold")]) == 1
+    assert main(["evaluate", str(tmp_path / "pred"), str(tmp_path / "gold")]) == 2
     captured = capsys.readouterr()
     assert "unpaired gold:" in captured.out and "no prediction shares" in captured.err
 

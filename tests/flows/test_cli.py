@@ -64,7 +64,7 @@ def test_missing_file_is_reported_not_raised(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     code, _, err = run(capsys, "extract", str(tmp_path / "nowhere.docx"))
-    assert code == 1
+    assert code == 2  # an input given that is not there: a usage error
     assert "nowhere.docx: cannot read the file" in err
 
 

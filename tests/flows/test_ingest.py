@@ -133,10 +133,11 @@ def test_the_inbox_deployment_ingests_the_inbox_on_a_schedule(tmp_path: Path) ->
 
 
 def test_qpr_ingest_prints_the_run_summary(
-    inbox: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    inbox: Path, tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["ingest", str(inbox), "--out", str(tmp_path / "out")]) == 0
-    printed = capsys.readouterr().out
+    # The command runs in a supervised child process: its output is on the file descriptors.
+    assert main(["ingest", str(inbox), "--out", str(tmp_path / "out")]) == 1  # a corrupt input
+    printed = capfd.readouterr().out
     assert "# qpr ingest" in printed
     assert "| corrupt | 1 |" in printed and "| failed | 1 |" in printed
     assert (tmp_path / "out" / "manifest.json").exists()

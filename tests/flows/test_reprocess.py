@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from flows.ingest import run_ingest
-from flows.reprocess import run_reprocess
+from flows.reprocess import changes_markdown, run_reprocess
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 INPUTS = ("peru-cine-regional.txt", "benin-fonds-creation-musicale.docx")
@@ -78,5 +78,6 @@ def test_an_input_that_is_gone_keeps_its_record_and_is_reported(batch: Path) -> 
     for path in gone["paths"]:
         Path(path).unlink()
     changes = run_reprocess(batch)
-    assert changes["missing_inputs"] == [gone["sha256"]]
+    assert changes["missing_inputs"] == [{"sha256": gone["sha256"], "paths": gone["paths"]}]
+    assert f"- {gone['paths'][0]}" in changes_markdown(changes)  # named by path, not by hash
     assert changes["records"] == len(INPUTS) and changes["records_changed"] == 0

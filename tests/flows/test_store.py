@@ -392,8 +392,66 @@ def test_csv_cells_for_null_and_booleans(tmp_path: Path, inputs: dict[str, Input
             assert row[name] == ""
         elif isinstance(value, bool):
             assert row[name] == ("true" if value else "false")
+        elif isinstance(value, list):
+            assert row[name] == json.dumps(value, ensure_ascii=False, separators=(",", ":"))
         else:
             assert row[name] == str(value)
+    # An empty list is [], not the empty cell of a missing value.
+    assert record["scope"] == [] and row["scope"] == "[]"
+
+
+# Values a separator-joined cell would have cut or merged.
+AWKWARD_NAMES = [
+    "Union of Writers; Poets and Translators",
+    'The "New Voices", Collective',
+    'Two lines\nof a name, with ; and "',
+    "",
+]
+
+
+def test_list_and_text_cells_with_separators_quotes_and_newlines_round_trip_through_csv(
+    tmp_path: Path, inputs: dict[str, Input]
+) -> None:
+    item = inputs["kenya"]
+    record = json.loads(item.record_json)
+    measure = record["measures"][0]
+    partner = measure["partners"][0]
+    measure["partners"] = [partner | {"name": name} for name in AWKWARD_NAMES]
+    measure["partners"].append(partner | {"name": None})
+    measure["title"] = 'Fund "A"; part one,\npart two'
+    store = BatchStore(tmp_path)
+    store.write_record(item.sha256, json.dumps(record))
+    assert store.rebuild_dataset() == 1
+    [expected] = (json.loads(line) for line in (tmp_path / "dataset.jsonl").open(encoding="utf-8"))
+    assert expected["partner_names"] == [*AWKWARD_NAMES, None]
+    assert len(expected["partner_names"]) == expected["partner_count"] == 5
+
+    kinds = {column.name: column.kind for column in columns()}
+    with open(tmp_path / "dataset.csv", encoding="utf-8", newline="") as file:
+        [row] = list(csv.DictReader(file))
+    read_back = {
+        name: json.loads(cell) if kinds[name] == "list" else cell for name, cell in row.items()
+    }
+    assert read_back["partner_names"] == expected["partner_names"]
+    assert read_back["title"] == expected["title"]
+    for name, value in expected.items():
+        if kinds[name] == "list" or isinstance(value, str):
+            assert read_back[name] == value, name
+    assert pq.read_table(tmp_path / "dataset.parquet").to_pylist() == [expected]
+
+
+def test_list_columns_are_arrow_lists_in_parquet(tmp_path: Path, inputs: dict[str, Input]) -> None:
+    store = BatchStore(tmp_path)
+    fill(store, [inputs["whole"]])
+    store.rebuild_dataset()
+    schema = pq.read_schema(tmp_path / "dataset.parquet")
+    listed = [column.name for column in columns() if column.kind == "list"]
+    assert {"partner_names", "partner_types", "goals", "cultural_domains"} <= set(listed)
+    for name in listed:
+        assert schema.field(name).type == pa.list_(pa.string()), name
+    table = pq.read_table(tmp_path / "dataset.parquet")
+    names = table.column("partner_names").to_pylist()
+    assert [len(value) for value in names] == table.column("partner_count").to_pylist()
 
 
 def test_two_rebuilds_give_identical_bytes(tmp_path: Path, inputs: dict[str, Input]) -> None:
@@ -448,6 +506,7 @@ def test_an_empty_dataset_still_has_its_columns(tmp_path: Path) -> None:
     schema = pq.read_schema(tmp_path / "dataset.parquet")
     kinds = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64()}
     kinds["boolean"] = pa.bool_()
+    kinds["list"] = pa.list_(pa.string())
     assert [(field.name, field.type) for field in schema] == [
         (column.name, kinds[column.kind]) for column in columns()
     ]
@@ -465,6 +524,62 @@ def test_a_record_that_does_not_validate_is_left_out(
     (store.records / "notes.txt").write_text("not a record", encoding="utf-8")
     assert store.rebuild_dataset() == inputs["kenya"].measures + inputs["chile"].measures
     assert "f" * 64 in caplog.text
+    assert store.invalid_records == ["f" * 64]
+
+
+def test_a_record_edited_to_be_invalid_is_invalid_in_the_manifest(
+    tmp_path: Path, inputs: dict[str, Input]
+) -> None:
+    store = BatchStore(tmp_path)
+    kenya, chile, broken = inputs["kenya"], inputs["chile"], inputs["broken"]
+    scanned = fill(store, [kenya, chile, broken])
+    store.write_manifest(scanned, VERSION_NOW)
+    store.rebuild_dataset()
+    assert store.invalid_records == []
+
+    # A hand edit: still JSON with its measures, no longer a record.
+    edited = json.loads(kenya.record_json) | {"status": "splendid"}
+    store.record_path(kenya.sha256).write_text(json.dumps(edited), encoding="utf-8")
+    # And one cut short, no longer JSON.
+    store.record_path(broken.sha256).write_text(broken.record_json[:40], encoding="utf-8")
+    store.write_manifest(scanned, VERSION_NOW)
+    rows = store.rebuild_dataset()
+
+    entries = json.loads((tmp_path / "manifest.json").read_bytes())["inputs"]
+    by_sha = {entry["sha256"]: entry for entry in entries}
+    assert by_sha[kenya.sha256] == {
+        "sha256": kenya.sha256,
+        "paths": scanned[kenya.sha256],
+        "format": edited["source"]["format"],
+        "status": "invalid",
+        "failure": "invalid_record",
+        "issues": kenya.issues,
+        "measures": kenya.measures,
+    }
+    assert by_sha[broken.sha256] == {
+        "sha256": broken.sha256,
+        "paths": scanned[broken.sha256],
+        "format": None,
+        "status": "invalid",
+        "failure": "invalid_record",
+        "issues": None,
+        "measures": None,
+    }
+    assert by_sha[chile.sha256]["status"] == "ok"
+    assert store.invalid_records == sorted([kenya.sha256, broken.sha256])
+    assert rows == chile.measures
+    # A new store knows what it has read only: the next run's manifest finds them again.
+    again = BatchStore(tmp_path)
+    assert again.invalid_records == []
+    again.write_manifest(scanned, VERSION_NOW)
+    assert again.invalid_records == sorted([kenya.sha256, broken.sha256])
+
+    # Extracted again (a new record written): valid, and ok in the manifest.
+    again.write_record(kenya.sha256, kenya.record_json)
+    again.write_manifest(scanned, VERSION_NOW)
+    assert again.invalid_records == [broken.sha256]
+    entries = json.loads((tmp_path / "manifest.json").read_bytes())["inputs"]
+    assert {entry["sha256"]: entry["status"] for entry in entries}[kenya.sha256] == "ok"
 
 
 def test_a_killed_and_restarted_run_ends_like_an_uninterrupted_one(
@@ -477,7 +592,7 @@ def test_a_killed_and_restarted_run_ends_like_an_uninterrupted_one(
 
     interrupted = tmp_path / "interrupted"
     fill(BatchStore(interrupted), items[:2])  # then killed: no manifest, no dataset
-    (interrupted / "records" / ".leftover.json.1.dead.tmp").write_text("{", encoding="utf-8")
+    (interrupted / "records" / ".leftover.json.99999999.dead.tmp").write_text("{", encoding="utf-8")
     restarted = BatchStore(interrupted)
     restarted.write_manifest(fill(restarted, items), VERSION_NOW)
     restarted.rebuild_dataset()
