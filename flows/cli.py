@@ -15,7 +15,6 @@ import contextlib
 import dataclasses
 import errno
 import json
-import logging
 import math
 import os
 import sys
@@ -28,8 +27,6 @@ from pipeline.limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
     from flows.sandbox import Sandbox
-
-log = logging.getLogger("qpr")
 
 OK, FAILED_INPUTS, USAGE, ENVIRONMENT = 0, 1, 2, 3
 _BATCH_COMMANDS = frozenset({"ingest", "reprocess", "serve"})
@@ -54,6 +51,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
         if not arguments.verbose:
             command_log.quiet_prefect_console()
+        if _progress_mode(arguments) == "bar":
+            progress.show_starting()
         return interrupt.supervise(argv)
     try:
         code: int = arguments.run(arguments)
@@ -68,7 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _fail(_environment_sentence(error, getattr(arguments, "out", None)), error)
         return ENVIRONMENT
     except Exception as error:  # a bug, or Prefect failing: a sentence here, the rest in the log
-        _fail(f"the run stopped: {type(error).__name__}: {error}", error)
+        first_line = (str(error).strip().splitlines() or [""])[0]
+        _fail(f"the run stopped: {type(error).__name__}: {first_line}", error)
         return ENVIRONMENT
 
 
@@ -391,6 +391,7 @@ def _batch_folder(arguments: argparse.Namespace, out: Path, new_allowed: bool) -
     if not existing and not new_allowed:
         raise CommandError(f"{out} is not a qpr batch folder (it has no qpr manifest.json)", USAGE)
     interrupt.listen_for_stop()
+    progress.configure(_progress_mode(arguments)).phase("starting")
     try:
         with batch_lock(out, arguments.command, arguments.break_lock):
             from flows.store import BatchStore
@@ -401,17 +402,19 @@ def _batch_folder(arguments: argparse.Namespace, out: Path, new_allowed: bool) -
                 store.write_manifest({}, extractor_version())
             name = store.new_run_name()
             command_log.setup(store.runs / f"{name}.log", arguments.log_format, arguments.verbose)
-            progress.configure("quiet" if arguments.quiet else _progress_mode(arguments))
-            try:
-                yield name
-            finally:
-                progress.current().close()
+            yield name
     except LockedError as error:
         raise CommandError(str(error), ENVIRONMENT) from None
+    finally:
+        progress.current().close()
 
 
-def _progress_mode(arguments: argparse.Namespace) -> str | None:
-    return "json" if arguments.log_format == "json" else None
+def _progress_mode(arguments: argparse.Namespace) -> str:
+    if arguments.quiet:
+        return "quiet"
+    if arguments.log_format == "json":
+        return "json"
+    return "bar" if sys.stderr.isatty() else "lines"
 
 
 def _existing_sources(sources: Sequence[str]) -> list[str]:

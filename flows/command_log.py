@@ -26,33 +26,26 @@ def quiet_prefect_console() -> None:
         os.environ.setdefault(name, value)
 
 
-class _Sentence(logging.Formatter):
-    """The first line of a message, as `qpr: ...`: no traceback reaches the terminal."""
-
-    def __init__(self, as_json: bool) -> None:
-        super().__init__()
-        self.as_json = as_json
-
-    def format(self, record: logging.LogRecord) -> str:
-        lines = record.getMessage().strip().splitlines() or [""]
-        if self.as_json:
-            return json.dumps(
-                {"event": "log", "level": record.levelname.lower(), "message": lines[0]},
-                ensure_ascii=False,
-            )
-        return f"qpr: {lines[0]}"
-
-
 _state: dict[str, object] = {"format": "text", "run_log": None}
+
+
+def _line(sentence: str, level: str) -> str:
+    """A message as the terminal shows it: its first line alone (no traceback), as `qpr: ...`
+    or, with `--log-format json`, as a JSON object."""
+    first = (sentence.strip().splitlines() or [""])[0]
+    if _state["format"] == "json":
+        return json.dumps({"event": "log", "level": level, "message": first}, ensure_ascii=False)
+    return f"qpr: {first}"
+
+
+class _Sentence(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return _line(record.getMessage(), record.levelname.lower())
 
 
 def say(sentence: str, level: str = "error") -> None:
     """One line for the user on stderr, in the configured format."""
-    if _state["format"] == "json":
-        line = json.dumps({"event": "log", "level": level, "message": sentence}, ensure_ascii=False)
-    else:
-        line = f"qpr: {sentence}"
-    print(line, file=sys.stderr, flush=True)
+    print(_line(sentence, level), file=sys.stderr, flush=True)
 
 
 def record_detail(sentence: str, error: BaseException) -> Path | None:
@@ -77,7 +70,7 @@ def setup(run_log: Path | None, log_format: str = "text", verbose: bool = False)
                 root.removeHandler(handler)
     terminal = logging.StreamHandler(sys.stderr)
     terminal.setLevel(logging.INFO if verbose else logging.WARNING)
-    terminal.setFormatter(_Sentence(log_format == "json"))
+    terminal.setFormatter(_Sentence())
     terminal.addFilter(lambda record: not getattr(record, "detail_only", False))
     root.addHandler(terminal)
     root.setLevel(logging.INFO)

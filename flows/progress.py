@@ -171,6 +171,14 @@ def _duration(seconds: int) -> str:
     return f"{minutes}m{seconds:02d}s" if minutes else f"{seconds}s"
 
 
+def show_starting(stream: TextIO | None = None) -> None:
+    """The bar's first state, drawn by the supervisor as soon as the command line is read: the
+    command's own process needs a second or two of imports before it draws (flows/interrupt.py)."""
+    stream = stream if stream is not None else sys.stderr
+    stream.write("\rstarting: 0 s\x1b[K")
+    stream.flush()
+
+
 _current: Progress | None = None
 
 

@@ -19,21 +19,14 @@ from pathlib import Path
 
 import pytest
 
+from flows.reprocess import VERSIONED
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
 QPR = [sys.executable, "-m", "flows.cli"]
 CORPUS_SIZE = 200
-# The outputs two runs must agree on (runs/ holds each run's own log and timings).
-COMPARED = (
-    "records",
-    "quarantine",
-    "manifest.json",
-    "dataset.jsonl",
-    "dataset.csv",
-    "dataset.parquet",
-    "codebook.json",
-    "codebook.md",
-)
+# The outputs two runs must agree on: a version's files (runs/ holds each run's own log).
+COMPARED = VERSIONED
 
 
 class Run:
@@ -78,6 +71,21 @@ class Run:
     def finish(self, timeout: float = 600) -> tuple[int, str, str]:
         out, err = self.process.communicate(timeout=timeout)
         return self.process.returncode, out, "".join(self.err_lines) + err
+
+    def interrupt(self, *numbers: int, within: float = 15) -> tuple[str, str]:
+        """Send `numbers` as a terminal would (to the foreground group, the supervisor alone),
+        and check the command's end: within `within` s of the last, with the documented status,
+        no traceback, no process left behind. Its stdout and stderr."""
+        for number in numbers:
+            time.sleep(0.2)
+            signalled = time.monotonic()
+            os.killpg(self.process.pid, number)
+        code, out, err = self.finish(timeout=30)
+        assert time.monotonic() - signalled < within
+        assert code == 128 + numbers[0], err
+        no_traceback(err)
+        assert not self.leftovers()
+        return out, err
 
     def leftovers(self) -> list[int]:
         """The live processes still carrying this command's marker."""
@@ -137,12 +145,18 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def reference(corpus: Path, api: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """The outputs of an uninterrupted run on the corpus."""
+def reference_batch(corpus: Path, api: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The batch folder of an uninterrupted run on the corpus (not to be changed)."""
     out = tmp_path_factory.mktemp("reference") / "batch"
     code, _, err = qpr("ingest", str(corpus), "--out", str(out), "--quiet", api=api)
     assert code == 0, err
-    return snapshot(out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def reference(reference_batch: Path) -> dict[str, str]:
+    """The outputs of an uninterrupted run on the corpus."""
+    return snapshot(reference_batch)
 
 
 def extracting(event: dict[str, object]) -> bool:
@@ -160,14 +174,8 @@ def test_a_signal_stops_the_run_cleanly_and_a_rerun_completes_it(
         "ingest", str(corpus), "--out", str(out), "--workers", str(workers), "--log-format", "json"
     )
     run.wait_for(extracting)
-    signalled = time.monotonic()
-    os.killpg(run.process.pid, number)  # a terminal's Ctrl-C goes to the foreground group
-    code, out_text, err = run.finish(timeout=30)
-    assert time.monotonic() - signalled < 15
-    assert code == 128 + number
-    no_traceback(err)
+    _, err = run.interrupt(number)
     assert "To resume, run again" in err
-    assert not run.leftovers()
     manifest = json.loads((out / "manifest.json").read_text())
     done = len(manifest["inputs"])
     assert 0 < done < CORPUS_SIZE, "stopped in the middle, its outputs written for what is done"
@@ -184,20 +192,26 @@ def test_a_second_ctrl_c_stops_at_once_leaving_whole_files(
     out = tmp_path / "batch"
     run = Run("ingest", str(corpus), "--out", str(out), "--log-format", "json", api=api)
     run.wait_for(extracting)
-    os.killpg(run.process.pid, signal.SIGINT)
-    time.sleep(0.2)
-    signalled = time.monotonic()
-    os.killpg(run.process.pid, signal.SIGINT)
-    code, _, err = run.finish(timeout=30)
-    assert time.monotonic() - signalled < 5
-    assert code == 130
-    no_traceback(err)
-    assert not run.leftovers()
+    run.interrupt(signal.SIGINT, signal.SIGINT, within=5)
     for record in (out / "records").glob("*.json"):
         json.loads(record.read_text())  # whole, every one
     code, _, err = qpr("ingest", str(corpus), "--out", str(out), "--quiet", api=api)
     assert code == 0, err
     assert snapshot(out) == reference
+
+
+def test_reprocess_stops_cleanly_too_and_resumes(
+    reference_batch: Path, api: str, tmp_path: Path
+) -> None:
+    batch = tmp_path / "batch"
+    shutil.copytree(reference_batch, batch)
+    run = Run("reprocess", str(batch), "--workers", "2", "--log-format", "json", api=api)
+    run.wait_for(extracting)
+    out_text, _ = run.interrupt(signal.SIGINT)
+    assert "Interrupted before the end" in out_text
+    code, out_text, err = qpr("reprocess", str(batch), "--quiet", api=api)
+    assert code == 0, err
+    assert f"0 of {CORPUS_SIZE} record(s) changed" in out_text
 
 
 def test_a_batch_never_ingests_its_own_output_nor_non_documents(api: str, tmp_path: Path) -> None:
@@ -285,6 +299,24 @@ def test_a_full_disk_exits_3_naming_the_folder_and_the_batch_resumes(
         subprocess.run(["umount", "-l", str(disk)], check=False)
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="mounting a read-only tmpfs needs root")
+def test_a_read_only_out_folder_exits_3_naming_it(tmp_path: Path) -> None:
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", str(disk)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"tmpfs cannot be mounted here: {mounted.stderr.decode().strip()}")
+    try:
+        code, _, err = qpr("ingest", str(SAMPLES), "--out", str(disk))
+        assert code == 3
+        assert f"cannot write to {disk}: Read-only file system" in err
+        no_traceback(err)
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
 @pytest.mark.parametrize(
     ("arguments", "code", "said"),
     [
@@ -345,6 +377,17 @@ def test_a_record_that_no_longer_validates_fails_the_run(api: str, tmp_path: Pat
     no_traceback(err)
 
 
+def test_an_unreachable_prefect_api_is_a_sentence_with_status_3(tmp_path: Path) -> None:
+    out = tmp_path / "batch"
+    seed = SAMPLES / "azerbaijan-civil-society-consultation.txt"
+    code, _, err = qpr("ingest", str(seed), "--out", str(out), api="http://127.0.0.1:9/api")
+    assert code == 3
+    assert "Failed to reach API at http://127.0.0.1:9/api" in err
+    run_log = next((out / "runs").glob("*.log"))
+    assert "Traceback" in run_log.read_text(), "the detail is in the run log"
+    no_traceback(err)
+
+
 def test_version() -> None:
     code, out, _ = qpr("--version")
     assert code == 0 and out.startswith("qpr ") and "extractor" in out
@@ -381,10 +424,4 @@ def test_serve_ingests_at_once_its_trigger_works_and_sigterm_stops_it(
     while len(list((out / "runs").glob("*.json"))) == runs_before:
         assert time.monotonic() < deadline, "the triggered run did not happen"
         time.sleep(1)
-    signalled = time.monotonic()
-    os.killpg(run.process.pid, signal.SIGTERM)
-    code, _, err = run.finish(timeout=30)
-    assert time.monotonic() - signalled < 15
-    assert code == 143
-    no_traceback(err)
-    assert not run.leftovers()
+    run.interrupt(signal.SIGTERM)

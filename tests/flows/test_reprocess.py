@@ -63,7 +63,8 @@ def test_reprocess_reports_a_planted_change_and_leaves_the_current_version(batch
 
 def test_promote_makes_the_new_version_current_and_keeps_the_old_one(batch: Path) -> None:
     sha256, title = plant_old_title(batch)
-    run_reprocess(batch, promote=True)
+    changes = run_reprocess(batch, promote=True)
+    assert "Promoted: " in changes_markdown(changes)
     current = json.loads((batch / "records" / f"{sha256}.json").read_text(encoding="utf-8"))
     assert current["measures"][0]["title"] == title
     kept = [path for path in (batch / "versions").rglob(f"{sha256}.json")]
