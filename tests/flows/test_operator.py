@@ -5,6 +5,7 @@ them may print a traceback."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -272,18 +273,28 @@ def test_a_second_run_on_a_busy_folder_is_refused_and_the_first_unharmed(
     assert snapshot(out) == reference
 
 
-@pytest.mark.skipif(os.geteuid() != 0, reason="mounting a small tmpfs needs root")
-def test_a_full_disk_exits_3_naming_the_folder_and_the_batch_resumes(
-    api: str, tmp_path: Path
-) -> None:
-    disk = tmp_path / "disk"
-    disk.mkdir()
+@contextlib.contextmanager
+def tmpfs(folder: Path, options: str) -> Iterator[Path]:
+    """A small tmpfs mounted on `folder` for the block (the test is skipped where it cannot be:
+    not root, or no right to mount in this container)."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    folder.mkdir()
     mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=160k", "tmpfs", str(disk)], capture_output=True
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True
     )
     if mounted.returncode != 0:
         pytest.skip(f"tmpfs cannot be mounted here: {mounted.stderr.decode().strip()}")
     try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def test_a_full_disk_exits_3_naming_the_folder_and_the_batch_resumes(
+    api: str, tmp_path: Path
+) -> None:
+    with tmpfs(tmp_path / "disk", "size=160k") as disk:
         out = disk / "batch"
         code, _, err = qpr("ingest", str(SAMPLES), "--out", str(out), "--quiet", api=api)
         assert code == 3, err
@@ -295,26 +306,14 @@ def test_a_full_disk_exits_3_naming_the_folder_and_the_batch_resumes(
         reference = tmp_path / "reference"
         qpr("ingest", str(SAMPLES), "--out", str(reference), "--quiet", api=api)
         assert snapshot(out) == snapshot(reference)
-    finally:
-        subprocess.run(["umount", "-l", str(disk)], check=False)
 
 
-@pytest.mark.skipif(os.geteuid() != 0, reason="mounting a read-only tmpfs needs root")
 def test_a_read_only_out_folder_exits_3_naming_it(tmp_path: Path) -> None:
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", str(disk)], capture_output=True
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"tmpfs cannot be mounted here: {mounted.stderr.decode().strip()}")
-    try:
+    with tmpfs(tmp_path / "disk", "ro,size=64k") as disk:
         code, _, err = qpr("ingest", str(SAMPLES), "--out", str(disk))
         assert code == 3
         assert f"cannot write to {disk}: Read-only file system" in err
         no_traceback(err)
-    finally:
-        subprocess.run(["umount", "-l", str(disk)], check=False)
 
 
 @pytest.mark.parametrize(
