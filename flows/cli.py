@@ -371,7 +371,7 @@ class _Version(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> NoReturn:
         from importlib.metadata import version
 
-        from pipeline.assemble import extractor_version
+        from pipeline.version import extractor_version
         from schemas import SCHEMA_VERSION
 
         print(f"qpr {version('qpr')} (extractor {extractor_version()}, schema {SCHEMA_VERSION})")
@@ -395,7 +395,7 @@ def _batch_folder(arguments: argparse.Namespace, out: Path, new_allowed: bool) -
     try:
         with batch_lock(out, arguments.command, arguments.break_lock):
             from flows.store import BatchStore
-            from pipeline.assemble import extractor_version
+            from pipeline.version import extractor_version
 
             store = BatchStore(out)
             if not existing:  # marked at once: a run killed now still leaves a batch folder

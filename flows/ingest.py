@@ -37,8 +37,9 @@ from flows.sources import InputFile, find_inputs
 from flows.store import BatchStore
 from flows.summary import RecordFacts, RunSummary, summary_markdown
 from pipeline import record_json
-from pipeline.assemble import extractor_version, failed_from_error
+from pipeline.assemble import failed_from_error
 from pipeline.limits import DEFAULT_LIMITS, Limits, file_too_large
+from pipeline.version import extractor_version
 from schemas.outcome import IssueCode
 from schemas.report import SourceInfo
 
@@ -177,7 +178,8 @@ def ingest(
     """
     logger = get_run_logger()
     started = time.time()
-    version = extractor_version()
+    limits_in_use = Limits(**(limits or {}))
+    version = extractor_version(limits_in_use)
     store = BatchStore(Path(out), include_contact=include_contact)
     skipped: Counter[str] = Counter()
     inputs, pending, unreadable = _scan(sources, store, version, Path(out), skipped)
@@ -188,7 +190,7 @@ def ingest(
     summary.skipped = len(inputs) - len(pending)
     summary.unreadable = unreadable
     summary.skipped_entries = dict(sorted(skipped.items()))
-    ending = extract_pending(pending, store, summary, workers, stop_after, Limits(**(limits or {})))
+    ending = extract_pending(pending, store, summary, workers, stop_after, limits_in_use)
     if ending == "stopped_after":
         return summary.as_dict()
     if ending == "interrupted":
@@ -402,7 +404,7 @@ def _refuse_too_large(
     )
     error = file_too_large(item.source.size, limits)
     assert error is not None, "only inputs over the size limit are refused"
-    record = failed_from_error(source, error)
+    record = failed_from_error(source, error, limits)
     facts = RecordFacts.of(record)
     store.write_record(item.sha256, record_json(record) + "\n", failed=True)
     store.quarantine(

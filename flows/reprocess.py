@@ -29,8 +29,8 @@ from flows.ingest import (
 )
 from flows.store import BatchStore
 from flows.summary import RunSummary
-from pipeline.assemble import extractor_version
 from pipeline.dataset import measure_rows
+from pipeline.version import extractor_version
 from schemas import ReportRecord
 
 # The batch files a version consists of; `runs/` stays with the folder, whatever the version.

@@ -92,7 +92,9 @@ class Sandbox:
                 started = time.monotonic()
                 if not wait([connection], left):
                     self._stop(kill=True)
-                    return failed_record(_source(data, filename), IssueCode.TIMEOUT, self._late())
+                    return failed_record(
+                        _source(data, filename), IssueCode.TIMEOUT, self._late(), self.limits
+                    )
                 try:
                     record: ReportRecord = connection.recv()
                     return record
@@ -107,6 +109,7 @@ class Sandbox:
                 IssueCode.CORRUPT,
                 f"the parser crashed on this file ({_ending(code)}); the file may be damaged, "
                 "malformed or too large: open and re-save it, or export it again",
+                self.limits,
             )
 
     def close(self) -> None:
@@ -222,7 +225,10 @@ def serve(connection: Connection) -> None:
         except Exception as error:  # a record that does not pickle still gets an answer
             connection.send(
                 failed_record(
-                    _source(data, filename), IssueCode.CORRUPT, f"unexpected error: {error!r}"
+                    _source(data, filename),
+                    IssueCode.CORRUPT,
+                    f"unexpected error: {error!r}",
+                    limits,
                 )
             )
 
@@ -239,12 +245,14 @@ def _guarded(
             _source(data, filename),
             IssueCode.TOO_LARGE,
             "the document needed more memory than the extraction process could get",
+            limits,
         )
     except Exception as error:
         return failed_record(
             _source(data, filename),
             IssueCode.CORRUPT,
             f"the file could not be read (unexpected error: {error!r})",
+            limits,
         )
     return record
 

@@ -45,7 +45,7 @@ def extract_file(
 ) -> ReportRecord:
     path = Path(path)
     if error := file_too_large(path.stat().st_size, limits):  # before the bytes are read
-        return failed_from_error(_streamed_source(path), error)
+        return failed_from_error(_streamed_source(path), error, limits)
     return extract_bytes(path.read_bytes(), path.name, include_text=include_text, limits=limits)
 
 
@@ -68,18 +68,21 @@ def extract_bytes(
         source = source.model_copy(update={"format": document_format.value})
         blocks = reader_for(document_format)(data, limits)
     except PipelineError as error:
-        return failed_from_error(source, error)
+        return failed_from_error(source, error, limits)
     except Exception:  # a reader bug must cost one file, not the batch
         log.exception("reading %s failed unexpectedly", filename)
         return failed_record(
-            source, IssueCode.CORRUPT, "the file could not be read (unexpected parser error)"
+            source,
+            IssueCode.CORRUPT,
+            "the file could not be read (unexpected parser error)",
+            limits,
         )
     if document_format == Format.PDF:
         pages = max((block.page or 0 for block in blocks), default=0)
         source = source.model_copy(update={"pages": pages or None})
     document = normalize(blocks)
     if not document.lines:
-        return failed_record(source, IssueCode.EMPTY_DOCUMENT, "the document holds no text")
+        return failed_record(source, IssueCode.EMPTY_DOCUMENT, "the document holds no text", limits)
     layout = segment_report(document.lines)
     if not layout.labels and not says_it_is_a_report(document.lines):
         return failed_record(
@@ -87,6 +90,7 @@ def extract_bytes(
             IssueCode.NOT_A_REPORT,
             "none of the periodic report form's labels was found, and the document does not "
             "call itself a periodic report of this Convention",
+            limits,
         )
     if layout.labels and names_another_convention(layout.cover):
         return failed_record(
@@ -94,6 +98,7 @@ def extract_bytes(
             IssueCode.NOT_A_REPORT,
             "the cover names another Convention and not this one: its report, not a periodic "
             "report of the 2005 Convention, though labelled much like one",
+            limits,
         )
     report, issues = read_report(layout)
     if not layout.labels:
@@ -159,9 +164,8 @@ def extract_bytes(
         shares=shares,
         content_shares=_content_shares(measures),
     )
-    return build_record(
-        source, languages, report, measures, issues, document.text if include_text else None
-    )
+    text = document.text if include_text else None
+    return build_record(source, languages, report, measures, issues, text, limits)
 
 
 def _streamed_source(path: Path) -> SourceInfo:

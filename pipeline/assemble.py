@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-from functools import cache
-from importlib.metadata import PackageNotFoundError, version
-
 from pipeline.errors import PipelineError
-from pipeline.tables import tables_fingerprint
+from pipeline.limits import DEFAULT_LIMITS, Limits
+from pipeline.version import extractor_version
 from schemas.measure import Measure
 from schemas.outcome import Issue, IssueCode, Severity, Status
 from schemas.report import Extractor, Languages, Report, ReportRecord, SourceInfo
-
-
-@cache  # both parts are fixed for the life of a process; reading the metadata costs 0.2 ms
-def extractor_version() -> str:
-    """The package version plus the data tables' fingerprint (design.md §3, Versions)."""
-    try:
-        package = version("qpr")
-    except PackageNotFoundError:
-        package = "0+unknown"
-    return f"{package}+data.{tables_fingerprint()}"
 
 
 def record_status(issues: list[Issue]) -> Status:
@@ -35,9 +23,10 @@ def build_record(
     measures: list[Measure],
     issues: list[Issue],
     text: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> ReportRecord:
     return ReportRecord(
-        extractor=Extractor(version=extractor_version()),
+        extractor=Extractor(version=extractor_version(limits)),
         source=source,
         languages=languages,
         report=report,
@@ -48,10 +37,12 @@ def build_record(
     )
 
 
-def failed_record(source: SourceInfo, code: str, message: str) -> ReportRecord:
+def failed_record(
+    source: SourceInfo, code: str, message: str, limits: Limits = DEFAULT_LIMITS
+) -> ReportRecord:
     """The record of an input that could not be read: no measures, one error saying why."""
     return ReportRecord(
-        extractor=Extractor(version=extractor_version()),
+        extractor=Extractor(version=extractor_version(limits)),
         source=source,
         languages=Languages(form=None, content=None, shares={}),
         report=Report(),
@@ -61,5 +52,7 @@ def failed_record(source: SourceInfo, code: str, message: str) -> ReportRecord:
     )
 
 
-def failed_from_error(source: SourceInfo, error: PipelineError) -> ReportRecord:
-    return failed_record(source, error.code, error.message)
+def failed_from_error(
+    source: SourceInfo, error: PipelineError, limits: Limits = DEFAULT_LIMITS
+) -> ReportRecord:
+    return failed_record(source, error.code, error.message, limits)

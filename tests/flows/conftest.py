@@ -23,3 +23,13 @@ def prefect_api() -> Iterator[None]:
 
     with prefect_test_harness(server_startup_timeout=90):
         yield
+
+
+@pytest.fixture(scope="session")
+def api(prefect_api: None) -> str:
+    """The session's Prefect API, for the commands whose test is not about starting one."""
+    from prefect.settings import PREFECT_API_URL
+
+    url = PREFECT_API_URL.value()
+    assert url
+    return str(url)
