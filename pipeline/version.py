@@ -68,8 +68,17 @@ def version_inputs(limits: Limits = DEFAULT_LIMITS) -> dict[str, Any]:
         "trained_pipelines": trained,
         "ocr": ocr,
         "converter": _office_build(office_program()),
-        "limits": dataclasses.asdict(limits),
+        "limits": _limit_values(limits),
     }
+
+
+def _limit_values(limits: Limits) -> dict[str, Any]:
+    """The limits as numbers that print one way: 60 and 60.0 seconds are one setting (and one
+    key of extractor_version's cache)."""
+    values = dataclasses.asdict(limits)
+    if values["seconds_per_document"] is not None:
+        values["seconds_per_document"] = float(values["seconds_per_document"])
+    return values
 
 
 def code_fingerprint(root: Path) -> str:

@@ -20,7 +20,7 @@ import pytest
 from flows.cli import main
 from flows.sandbox import Sandbox
 from pipeline import extract_bytes, record_json
-from pipeline.limits import Limits
+from pipeline.limits import DEFAULT_LIMITS, Limits
 from schemas import ReportRecord
 from schemas.outcome import IssueCode, Status
 from schemas.report import SourceInfo
@@ -59,8 +59,12 @@ def sandbox() -> Iterator[Sandbox]:
         yield sandbox
 
 
-def in_process(data: bytes, name: str, include_text: bool = False) -> str:
-    return record_json(extract_bytes(data, name, include_text=include_text))
+def in_process(
+    data: bytes, name: str, include_text: bool = False, limits: Limits = DEFAULT_LIMITS
+) -> str:
+    """The record made in this process, within the same limits as the sandbox compared (they
+    are part of the extractor version)."""
+    return record_json(extract_bytes(data, name, include_text=include_text, limits=limits))
 
 
 def source_of(data: bytes, name: str) -> SourceInfo:
@@ -104,7 +108,9 @@ def test_a_slow_document_times_out_and_the_next_one_extracts(misbehaving: Extrac
     good = SEED.read_bytes()
     slow = b"SLEEP\n" + good
     with Sandbox(LIMIT, misbehaving) as sandbox:
-        assert record_json(sandbox.extract(good, SEED.name)) == in_process(good, SEED.name)
+        assert record_json(sandbox.extract(good, SEED.name)) == in_process(
+            good, SEED.name, limits=sandbox.limits
+        )
         pid = sandbox.pid
         assert pid is not None
         start = time.monotonic()
@@ -116,7 +122,9 @@ def test_a_slow_document_times_out_and_the_next_one_extracts(misbehaving: Extrac
         assert [issue.code for issue in record.issues] == [IssueCode.TIMEOUT]
         assert record.issues[0].message.startswith("extraction took longer than 5 s")
         assert record.source == source_of(slow, "slow.txt")
-        assert record_json(sandbox.extract(good, SEED.name)) == in_process(good, SEED.name)
+        assert record_json(sandbox.extract(good, SEED.name)) == in_process(
+            good, SEED.name, limits=sandbox.limits
+        )
         assert sandbox.pid not in (None, pid)
 
 
@@ -135,7 +143,9 @@ def test_a_crash_fails_its_document_and_the_next_one_extracts(
         assert [issue.code for issue in record.issues] == [IssueCode.CORRUPT]
         assert f"the parser crashed on this file ({ending})" in record.issues[0].message
         assert record.source == source_of(crashing, "crash.txt")
-        assert record_json(sandbox.extract(good, SEED.name)) == in_process(good, SEED.name)
+        assert record_json(sandbox.extract(good, SEED.name)) == in_process(
+            good, SEED.name, limits=sandbox.limits
+        )
 
 
 def test_an_exception_fails_its_document_and_keeps_the_child(misbehaving: Extractor) -> None:
@@ -146,7 +156,9 @@ def test_an_exception_fails_its_document_and_keeps_the_child(misbehaving: Extrac
         record = sandbox.extract(b"RAISE\n" + good, "raise.txt")
         assert [issue.code for issue in record.issues] == [IssueCode.CORRUPT]
         assert "RuntimeError('a bug in the extractor')" in record.issues[0].message
-        assert record_json(sandbox.extract(good, SEED.name)) == in_process(good, SEED.name)
+        assert record_json(sandbox.extract(good, SEED.name)) == in_process(
+            good, SEED.name, limits=sandbox.limits
+        )
         assert sandbox.pid == pid
 
 
@@ -157,7 +169,9 @@ def test_a_child_that_died_while_idle_is_replaced_without_blaming_a_document() -
         pid = sandbox.pid
         assert pid is not None
         os.kill(pid, signal.SIGKILL)  # as the out-of-memory killer would
-        assert record_json(sandbox.extract(good, SEED.name)) == in_process(good, SEED.name)
+        assert record_json(sandbox.extract(good, SEED.name)) == in_process(
+            good, SEED.name, limits=sandbox.limits
+        )
         assert sandbox.pid != pid
 
 
@@ -212,7 +226,11 @@ def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, 
 
 
 def test_extract_with_a_timeout_prints_the_same_record(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "extract", "--timeout", "60", str(SEED)) == run(capsys, "extract", str(SEED))
+    """The same values; the version differs, as the limits are part of it."""
+    code, sandboxed, err = run(capsys, "extract", "--timeout", "60", str(SEED))
+    assert (code, err) == (0, "")
+    expected = in_process(SEED.read_bytes(), SEED.name, limits=Limits(seconds_per_document=60))
+    assert sandboxed == expected + "\n"
 
 
 def test_extract_reports_a_file_that_timed_out(
@@ -230,8 +248,9 @@ def test_extract_reports_a_file_that_timed_out(
     assert [record["status"] for record in records] == ["failed", "ok"]
     assert records[0]["issues"][0]["code"] == "timeout"
     assert err.startswith(f"qpr: {slow}: timeout: extraction took longer than 5 s and was stopped")
+    expected = in_process(SEED.read_bytes(), SEED.name, limits=Limits(seconds_per_document=5))
     assert json.dumps(records[1], ensure_ascii=False) == json.dumps(
-        json.loads(in_process(SEED.read_bytes(), SEED.name)), ensure_ascii=False
+        json.loads(expected), ensure_ascii=False
     )
 
 
