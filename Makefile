@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLES := $(sort $(wildcard samples/*.txt samples/*.docx samples/*.pdf samples/*.html)) $(wildcard samples/reports/*.docx samples/reports/*.pdf)
 
-.PHONY: install demo test lint lock clean bench bench-peer-env devset devset-reference
+.PHONY: install demo test check lint lock clean bench bench-peer-env devset devset-reference
 
 install: $(STAMP)
 
@@ -22,6 +22,11 @@ demo: install
 
 test: install
 	$(BIN)/pytest
+
+# The fast loop while developing: every test but those marked slow (tests/conftest.py), about a
+# minute here. `make test` runs everything, as CI does.
+check: install
+	$(BIN)/pytest -q -m "not slow"
 
 # Issue #6's benchmarks: regenerates a 10,000-document corpus, measures everything and rewrites
 # benchmarks/results.md (about 20 minutes here). The peer's figures need `make bench-peer-env`.

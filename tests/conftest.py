@@ -16,6 +16,43 @@ settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
+# Tests that take seconds each: real Prefect flows, worker processes, Dask, the `qpr` command in
+# subprocesses, sandboxes, inputs of hundreds of MB, OCR. They are marked `slow`: `make check`
+# (the fast loop) leaves them out, `make test` (and CI) runs everything. A module listed here is
+# slow as a whole; a test is named by its module and name.
+SLOW_MODULES = frozenset(
+    {
+        "flows/test_hostile_ingest.py",
+        "flows/test_ingest.py",
+        "flows/test_local_api.py",
+        "flows/test_operator.py",
+        "flows/test_reprocess.py",
+        "flows/test_sandbox.py",
+        "test_fuzz.py",
+    }
+)
+SLOW_TESTS = frozenset(
+    {
+        "flows/test_versioning.py::test_ingest_and_reprocess_see_every_edit_of_the_code",
+        "test_hostile_inputs.py::test_a_scanned_pdf_is_read_by_ocr_with_a_warning",
+        "test_hostile_inputs.py::test_the_command_reads_files_named_like_options_or_with_a_newline",
+        "test_hostile_inputs.py::test_a_pdf_of_2000_pages_is_too_large_before_its_pages_are_read",
+        "test_hostile_inputs.py::test_a_docx_zip_bomb_is_too_large",
+        "test_hostile_inputs.py::test_a_docx_whose_headers_understate_its_size_is_refused",
+        "test_hostile_inputs.py::test_a_page_with_scripts_and_a_100_mb_inline_image_is_read",
+        "test_hostile_inputs.py::test_a_200_mb_text_is_too_large_without_copies",
+        "test_value_rules.py::test_same_input_gives_byte_identical_json_across_runs_and_processes",
+    }
+)
+_TESTS = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.path.relative_to(_TESTS).as_posix()
+        if module in SLOW_MODULES or f"{module}::{item.originalname}" in SLOW_TESTS:
+            item.add_marker(pytest.mark.slow)
+
 
 def _session_file(
     factory: pytest.TempPathFactory, name: str, write: Callable[[Path], Path]
