@@ -492,7 +492,9 @@ def _serve(arguments: argparse.Namespace) -> int:
     with _batch_folder(arguments, arguments.out, new_allowed=True) as run_name:
         from prefect import serve
 
-        from flows.ingest import inbox_deployment, local_api, run_ingest
+        from flows.deployment import inbox_deployment
+        from flows.ingest import run_ingest
+        from flows.prefect_runtime import local_api
         from flows.summary import summary_text
 
         with local_api() as api_url:
