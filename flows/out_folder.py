@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from flows.sources import is_batch_folder
+from flows.batch_detection import is_batch_folder
 
 __all__ = ["FolderError", "LockedError", "batch_lock", "check_out_folder"]
 

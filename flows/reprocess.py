@@ -18,15 +18,11 @@ from typing import Any
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
 
-from flows import interrupt
-from flows.ingest import (
-    extract_pending,
-    local_api,
-    mark_cancelled,
-    pending_input,
-    task_runner,
-    write_outputs,
-)
+from flows.atomic_files import write_text
+from flows.extraction import extract_pending, recorded_inputs
+from flows.ingest import write_outputs
+from flows.pending import pending_input
+from flows.prefect_runtime import run_flow, stopped_run, task_runner
 from flows.store import BatchStore
 from flows.summary import RunSummary
 from pipeline.dataset import measure_rows
@@ -77,9 +73,7 @@ def reprocess(out: str, workers: int = 1, promote: bool = False) -> dict[str, An
         old = root / "records" / f"{item['sha256']}.json"
         store.write_record(item["sha256"], old.read_text("utf-8"))
     if ending == "interrupted":  # resumed by the next reprocess: the rest is extracted then
-        inputs = {
-            sha256: paths for sha256, paths in inputs.items() if store.record_path(sha256).exists()
-        }
+        inputs = recorded_inputs(inputs, store)
     write_outputs(store, inputs, version)
     changes = compare_versions(root / "records", target / "records")
     changes.update(
@@ -87,11 +81,8 @@ def reprocess(out: str, workers: int = 1, promote: bool = False) -> dict[str, An
     )
     if ending == "interrupted":
         changes.update(interrupted=True, promoted=False)
-        mark_cancelled("interrupted: stopped at the operator's request")
-        return interrupt.stopped(changes)
-    temporary = target / ".changes.json.tmp"
-    temporary.write_text(json.dumps(changes, indent=2, ensure_ascii=False) + "\n", "utf-8")
-    temporary.replace(target / "changes.json")
+        return stopped_run(changes)
+    write_text(target / "changes.json", json.dumps(changes, indent=2, ensure_ascii=False) + "\n")
     create_markdown_artifact(
         changes_markdown(changes), key="qpr-reprocess-changes", description="qpr reprocess"
     )
@@ -211,7 +202,5 @@ def run_reprocess(
     dask_address: str | None = None,
     promote: bool = False,
 ) -> dict[str, Any]:
-    configured = reprocess.with_options(task_runner=task_runner(workers, dask, dask_address))
-    with local_api():
-        result: dict[str, Any] = configured(str(out), workers=workers, promote=promote)
-    return result
+    runner = task_runner(workers, dask, dask_address)
+    return run_flow(reprocess, runner, str(out), workers=workers, promote=promote)

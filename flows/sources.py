@@ -1,10 +1,10 @@
 """The inputs of a batch: folders, zip archives and files in; a sorted list of `InputFile`s out,
-each able to read its own bytes.
+each able to read its own bytes (flows/input_file.py).
 
 A folder is walked without ever leaving it: a symbolic link is followed only when its target is
 inside the folder, and each real folder is entered once, so a link loop ends the walk instead of
 repeating it. Nothing is read while listing, except a zip archive's table of contents and the
-start of a folder's manifest.json.
+start of a folder's manifest.json (flows/batch_detection.py).
 
 Only documents are inputs (issue #14): a batch's output folder (it holds a qpr manifest.json)
 is never walked, nor any path the caller excludes (the `--out` folder), so a second run over an
@@ -14,24 +14,20 @@ left too. Each is logged, and counted for the run's summary.
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import json
 import logging
 import os
-import re
 import stat
 import zipfile
-import zlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import IO
 
+from flows.batch_detection import is_batch_folder
+from flows.input_file import InputFile, InputReadError
 from pipeline.names import printable_name
 
+# InputFile, InputReadError and is_batch_folder are where callers have always found them.
 __all__ = ["InputFile", "InputReadError", "find_inputs", "is_batch_folder"]
 
 log = logging.getLogger(__name__)
@@ -43,157 +39,6 @@ _ARCHIVE_CLUTTER = frozenset({"__MACOSX"})
 HIDDEN = "hidden"
 BATCH_FOLDER = "batch_folder"
 EXCLUDED = "excluded"
-
-# A batch folder's manifest.json (flows/store.py): read this much of its start and its end at
-# most. A manifest this small is parsed whole; a larger one (a batch of many thousand inputs)
-# must show its keys there, as the store writes them: the versions first, then the inputs list.
-_MANIFEST = "manifest.json"
-_MANIFEST_READ = 2**20
-_MANIFEST_KEYS = (
-    re.compile(rb'"schema_version"\s*:'),
-    re.compile(rb'"extractor_version"\s*:'),
-    re.compile(rb'"inputs"\s*:\s*\['),
-)
-
-
-class InputReadError(OSError):
-    """An input listed by `find_inputs` could not be read: gone, unreadable, or a zip member
-    that is encrypted, damaged or compressed with a method Python lacks."""
-
-
-@dataclass(frozen=True, slots=True)
-class InputFile:
-    """One input as found: where to show it, its name and size, and how to get its bytes.
-
-    `path` identifies the input in the manifest and the logs: the resolved absolute path of a
-    file, or `<archive path>!/<member>` for a zip member. It is always printable text; the
-    bytes are read from `location` (the file, or the archive holding member number `member`).
-    """
-
-    path: str
-    name: str
-    size: int
-    location: str = ""
-    member: int | None = None
-
-    def read(self) -> bytes:
-        """The input's bytes; InputReadError (an OSError) when they cannot be had."""
-        if self.member is None:
-            with self._reading():
-                return Path(self.location or self.path).read_bytes()
-        return b"".join(self._chunks())
-
-    def sha256(self) -> str:
-        """The hash of the input's bytes, read as a stream: an input too large to extract is
-        still identified, without being held in memory."""
-        digest = hashlib.sha256()
-        for chunk in self._chunks():
-            digest.update(chunk)
-        return digest.hexdigest()
-
-    def _chunks(self) -> Iterator[bytes]:
-        """The input's bytes a megabyte at a time. A zip member is inflated in bounded steps
-        (zipfile's whole-member read inflates up to 2 GiB at once), and never past its declared
-        size: a member that claims less than it holds fails its CRC check there."""
-        with self._reading():
-            location = self.location or self.path
-            stream: IO[bytes]
-            if self.member is None:
-                stream = Path(location).open("rb")
-            else:
-                stream = _open_member(location, self.member, self.size)
-            with stream:
-                while chunk := stream.read(2**20):
-                    yield chunk
-
-    @contextlib.contextmanager
-    def _reading(self) -> Iterator[None]:
-        try:
-            yield
-        except InputReadError:
-            raise
-        # zipfile reports an encrypted member as RuntimeError, a damaged one as BadZipFile or
-        # zlib.error, an unknown compression method as NotImplementedError.
-        except (
-            OSError,
-            zipfile.BadZipFile,
-            zlib.error,
-            RuntimeError,
-            NotImplementedError,
-            IndexError,
-        ) as error:
-            raise InputReadError(f"{self.path}: cannot be read ({error})") from error
-
-
-def _open_member(location: str, index: int, size: int) -> IO[bytes]:
-    archive = _open_archive(location, *_identity(location))
-    member = archive.infolist()[index]
-    if member.file_size != size:
-        raise InputReadError(f"{location}: the archive changed after it was listed")
-    # zipfile inflates bzip2 and LZMA members without any bound; reports are never zipped so.
-    if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        raise InputReadError(
-            f"{location}: member {member.filename} is compressed with a method qpr does not "
-            f"unpack (zip method {member.compress_type}); zip it again with the usual one"
-        )
-    return archive.open(member)
-
-
-def _identity(location: str) -> tuple[int, int, int]:
-    """What makes a cached archive stale: a rewrite changes its size or time; a forked worker
-    must not share the parent's file offset."""
-    status = os.stat(location)
-    return status.st_mtime_ns, status.st_size, os.getpid()
-
-
-# Opening an archive parses its whole table of contents (about 20 ms for 10,000 members), so
-# reading its members one by one reuses the open archive rather than paying that per member.
-# ZipFile serialises reads of a shared file, so threads may share one.
-@lru_cache(maxsize=4)
-def _open_archive(location: str, mtime: int, size: int, process: int) -> zipfile.ZipFile:
-    return zipfile.ZipFile(location)
-
-
-def is_batch_folder(path: Path) -> bool:
-    """True when `path` is a folder qpr wrote a batch into: it holds a manifest.json that is a
-    JSON object with "schema_version", "extractor_version" and an "inputs" list. Reads a
-    megabyte of the manifest at most, never follows it out as a link, never raises."""
-    try:
-        head, tail, whole = _manifest_bytes(Path(path, _MANIFEST))
-    except (OSError, ValueError):
-        return False
-    if whole:
-        try:
-            manifest = json.loads(head)
-        except (ValueError, RecursionError):
-            return False
-        return (
-            isinstance(manifest, dict)
-            and "schema_version" in manifest
-            and "extractor_version" in manifest
-            and isinstance(manifest.get("inputs"), list)
-        )
-    return head.lstrip()[:1] == b"{" and all(
-        key.search(head) or key.search(tail) for key in _MANIFEST_KEYS
-    )
-
-
-def _manifest_bytes(path: Path) -> tuple[bytes, bytes, bool]:
-    """The start and the end of a regular file (not a link, a FIFO or a device), and whether the
-    start is the whole of it."""
-    # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused by fstat below.
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
-    descriptor = os.open(path, flags)
-    with os.fdopen(descriptor, "rb") as file:
-        status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode):
-            return b"", b"", False
-        size = status.st_size
-        head = file.read(_MANIFEST_READ // 2 if size > _MANIFEST_READ else _MANIFEST_READ)
-        if size <= _MANIFEST_READ:
-            return head, b"", True
-        file.seek(-_MANIFEST_READ // 2, os.SEEK_END)
-        return head, file.read(_MANIFEST_READ // 2), False
 
 
 def find_inputs(

@@ -9,21 +9,19 @@ ends with the same bytes as one that never stopped.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import json
 import logging
-import os
 import re
-import secrets
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from flows.atomic_files import TEMPORARY, atomic_file, remove_leftover_temporaries, write_text
 from pipeline.dataset import Column, codebook, codebook_markdown, columns, measure_rows
 from schemas import SCHEMA_VERSION, ReportRecord
 
@@ -38,10 +36,6 @@ _RECORD_NAME = re.compile(r"^[0-9a-f]{64}\.json$")
 _SAFE_SUFFIX = re.compile(r"^\.[a-z0-9]{1,16}$")
 _SHA256_PREFIX = re.compile(r"^[0-9a-f]{64}(?:\.|$)")
 _UNSAFE_RUN_CHARACTERS = re.compile(r"[^A-Za-z0-9._-]+")
-# Temporary files start with a dot and end in .tmp, so no listing of records (`*.json`) can
-# take a half-written one for a record.
-# Their writer's pid is in the name: `.<name>.<pid>.<random>.tmp`.
-_TEMPORARY = re.compile(r"^\..+?(?:\.(?P<pid>[0-9]+)\.[0-9a-f]+)?\.tmp$")
 # What a manifest entry says of its record, kept from an earlier run when the record is gone.
 _OUTCOME_KEYS = ("format", "status", "failure", "issues", "measures")
 # Rows per Parquet row group: large enough for compression, small enough that memory stays flat
@@ -70,7 +64,7 @@ class BatchStore:
         self.runs = self.root / "runs"
         for folder in (self.root, self.records, self.quarantine_folder, self.runs):
             folder.mkdir(parents=True, exist_ok=True)
-            _remove_leftover_temporaries(folder)
+            remove_leftover_temporaries(folder)
         # Known once, so that writing a record does not list quarantine/ each time.
         self._quarantined_inputs = {
             path.name[:64]
@@ -107,7 +101,7 @@ class BatchStore:
         if failed is None:
             # Not JSON: refused before anything is written.
             failed = json.loads(text).get("status") == "failed"
-        _write_text(self.record_path(sha256), text)
+        write_text(self.record_path(sha256), text)
         self._invalid.discard(sha256)  # not read since: nothing is known against it
         if not failed and sha256 in self._quarantined_inputs:
             for stale in self._quarantined(sha256):
@@ -139,17 +133,17 @@ class BatchStore:
         copy = self.quarantine_folder / f"{sha256}{suffix}"
         # Named by content: an existing copy already holds these bytes.
         if data is not None and not copy.exists():
-            with _atomic_file(copy, "wb") as file:
+            with atomic_file(copy, "wb") as file:
                 file.write(data)
         reason = {"sha256": sha256, "paths": sorted(set(paths)), "code": code, "message": message}
-        _write_text(self.quarantine_folder / f"{sha256}.reason.json", _json_text(reason))
+        write_text(self.quarantine_folder / f"{sha256}.reason.json", _json_text(reason))
         self._quarantined_inputs.add(sha256)
 
     def _quarantined(self, sha256: str) -> list[Path]:
         return [
             path
             for path in self.quarantine_folder.glob(f"{sha256}*")
-            if not _TEMPORARY.match(path.name)
+            if not TEMPORARY.match(path.name)
         ]
 
     # Manifest
@@ -167,7 +161,7 @@ class BatchStore:
             "extractor_version": extractor_version,
             "inputs": [self._manifest_entry(entries[sha256]) for sha256 in sorted(entries)],
         }
-        _write_text(self.root / "manifest.json", _json_text(manifest))
+        write_text(self.root / "manifest.json", _json_text(manifest))
 
     def _earlier_manifest_entries(self) -> list[dict[str, Any]]:
         path = self.root / "manifest.json"
@@ -239,9 +233,9 @@ class BatchStore:
         )
         count = 0
         with (
-            _atomic_file(self.root / "dataset.jsonl", "w") as jsonl,
-            _atomic_file(self.root / "dataset.csv", "w") as csv_file,
-            _atomic_file(self.root / "dataset.parquet", "wb") as parquet_file,
+            atomic_file(self.root / "dataset.jsonl", "w") as jsonl,
+            atomic_file(self.root / "dataset.csv", "w") as csv_file,
+            atomic_file(self.root / "dataset.parquet", "wb") as parquet_file,
         ):
             table = csv.writer(csv_file, lineterminator="\n")
             table.writerow(names)
@@ -259,9 +253,9 @@ class BatchStore:
                 if batch or count == 0:
                     # An empty dataset still gets a row group, so every reader sees the columns.
                     parquet.write_table(pa.Table.from_pylist(batch, schema=schema))
-        _write_text(self.root / "codebook.json", _json_text(codebook(self.include_contact)))
+        write_text(self.root / "codebook.json", _json_text(codebook(self.include_contact)))
         markdown = codebook_markdown(self.include_contact)
-        _write_text(
+        write_text(
             self.root / "codebook.md", markdown if markdown.endswith("\n") else markdown + "\n"
         )
         return count
@@ -295,7 +289,7 @@ class BatchStore:
         """runs/<name>.json: what one run did (timings, counts, versions)."""
         safe = _UNSAFE_RUN_CHARACTERS.sub("-", name).strip(".-") or "run"
         path = self.runs / f"{safe}.json"
-        _write_text(path, _json_text(summary))
+        write_text(path, _json_text(summary))
         return path
 
 
@@ -339,52 +333,3 @@ def _csv_cell(value: Any) -> Any:
     if isinstance(value, list):
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return value
-
-
-def _write_text(path: Path, text: str) -> None:
-    with _atomic_file(path, "w") as file:
-        file.write(text)
-
-
-@contextlib.contextmanager
-def _atomic_file(path: Path, mode: Literal["w", "wb"]) -> Iterator[IO[Any]]:
-    """A file that appears at `path` whole when the block ends, or not at all: written under a
-    temporary name in the same folder (so the rename stays on one file system), then renamed
-    over `path`. A failure removes the temporary file; a kill leaves it for the next
-    BatchStore to clean."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    try:
-        # "x": a temporary name is never shared. newline="": "\n" is written as given.
-        file: IO[Any] = (
-            open(temporary, "x", encoding="utf-8", newline="")
-            if mode == "w"
-            else open(temporary, "xb")
-        )
-        with file:
-            yield file
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
-def _remove_leftover_temporaries(folder: Path) -> None:
-    """Remove what a killed write left behind (it is never read as a record): the temporary
-    files of processes that are gone, never those of a live one (another run's, writing)."""
-    for path in folder.iterdir():
-        match = _TEMPORARY.match(path.name)
-        if match and path.is_file() and not _process_alive(match["pid"]):
-            log.info("removing %s, left by an interrupted write", path)
-            path.unlink(missing_ok=True)
-
-
-def _process_alive(pid: str | None) -> bool:
-    if pid is None:  # an older run's name, without its writer's pid
-        return False
-    try:
-        os.kill(int(pid), 0)
-    except (ProcessLookupError, OverflowError):
-        return False
-    except PermissionError:  # someone else's process
-        return True
-    return True

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from flows import ingest as ingest_module
+from flows import chunking
 from flows.cli import main
-from flows.ingest import inbox_deployment, run_ingest
+from flows.deployment import inbox_deployment
+from flows.ingest import run_ingest
 from pipeline.limits import Limits
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -33,7 +34,7 @@ pytestmark = pytest.mark.usefixtures("prefect_api")
 @pytest.fixture
 def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Two documents per chunk, so a handful of samples make several chunks in flight."""
-    monkeypatch.setattr(ingest_module, "CHUNK_DOCUMENTS", 2)
+    monkeypatch.setattr(chunking, "CHUNK_DOCUMENTS", 2)
 
 
 @pytest.fixture
@@ -152,7 +153,7 @@ def test_chunks_give_each_worker_several_within_the_bound(
 ) -> None:
     # A few heavy reports must not all land on one worker; a whole archive must not pay a
     # task run per handful of documents.
-    assert ingest_module._chunk_documents(documents, workers) == per_chunk
+    assert chunking.chunk_documents(documents, workers) == per_chunk
 
 
 def test_limits_reach_the_workers_and_an_oversized_input_is_refused_unread(

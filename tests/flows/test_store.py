@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+import flows.atomic_files
 import flows.store
 from flows.store import BatchStore
 from pipeline import extract_bytes, record_json
@@ -138,7 +139,7 @@ def test_a_failed_write_leaves_the_old_file_whole(
     def failing_replace(source: object, target: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(flows.store.os, "replace", failing_replace)
+    monkeypatch.setattr(flows.atomic_files.os, "replace", failing_replace)
     with pytest.raises(OSError, match="disk full"):
         store.write_record(item.sha256, inputs["chile"].record_json)
     assert store.record_path(item.sha256).read_text(encoding="utf-8") == item.record_json
