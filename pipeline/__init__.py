@@ -32,7 +32,7 @@ from pipeline.readers import reader_for
 from pipeline.report import read_report
 from pipeline.segment import segment_measure
 from schemas import Measure, ReportRecord
-from schemas.outcome import Issue, IssueCode, Severity
+from schemas.outcome import Issue, IssueCode
 from schemas.report import Languages, SourceInfo
 
 __all__ = ["extract_bytes", "extract_file", "record_json"]
@@ -107,20 +107,18 @@ def extract_bytes(
     if any(block.ocr for block in blocks):
         issues.insert(
             0,
-            Issue(
-                code=IssueCode.TEXT_FROM_OCR,
-                severity=Severity.WARNING,
-                message="the PDF has no text layer (a scan): its text was read by OCR and may "
+            Issue.of(
+                IssueCode.TEXT_FROM_OCR,
+                "the PDF has no text layer (a scan): its text was read by OCR and may "
                 "hold misreadings; check values against the pages",
             ),
         )
     if document.repaired:
         issues.insert(
             0,
-            Issue(
-                code=IssueCode.TEXT_REPAIRED,
-                severity=Severity.INFO,
-                message="text decoded with the wrong encoding (mojibake) was repaired",
+            Issue.of(
+                IssueCode.TEXT_REPAIRED,
+                "text decoded with the wrong encoding (mojibake) was repaired",
             ),
         )
     measures = []
@@ -143,19 +141,17 @@ def extract_bytes(
         issues += found_issues
     if not measures:
         issues.append(
-            Issue(
-                code=IssueCode.NO_MEASURE_FOUND,
-                severity=Severity.WARNING,
-                message="the report-level information was read, but no policy/measure record",
+            Issue.of(
+                IssueCode.NO_MEASURE_FOUND,
+                "the report-level information was read, but no policy/measure record",
             )
         )
     form, shares = form_language(layout.labels)
     if form is None and shares:
         issues.append(
-            Issue(
-                code=IssueCode.FORM_LANGUAGE_TIE,
-                severity=Severity.WARNING,
-                message=f"the labels are split evenly between languages: {shares}",
+            Issue.of(
+                IssueCode.FORM_LANGUAGE_TIE,
+                f"the labels are split evenly between languages: {shares}",
             )
         )
     languages = Languages(
@@ -193,23 +189,21 @@ def record_json(record: ReportRecord) -> str:
 def _unclear_boundary(index: int, place: MeasurePlace) -> Issue:
     pages = sorted({line.page for line in place.lines[:1] if line.page is not None})
     where = f" (page {pages[0]})" if pages else ""
-    return Issue(
-        code=IssueCode.MEASURE_BOUNDARY_UNCLEAR,
-        severity=Severity.ERROR,
-        measure_index=index,
-        message=f"this measure follows the one before with no title between them{where}: "
+    return Issue.of(
+        IssueCode.MEASURE_BOUNDARY_UNCLEAR,
+        f"this measure follows the one before with no title between them{where}: "
         f"where the first ends, at '{place.lines[0].text[:60]}', is a guess",
+        measure_index=index,
     )
 
 
 def _order_break(index: int, line: Line) -> Issue:
     where = f" on page {line.page}" if line.page is not None else ""
-    return Issue(
-        code=IssueCode.MEASURE_BOUNDARY_UNCLEAR,
-        severity=Severity.ERROR,
-        measure_index=index,
-        message=f"the label '{line.text[:60]}'{where} goes back in the form's order with no "
+    return Issue.of(
+        IssueCode.MEASURE_BOUNDARY_UNCLEAR,
+        f"the label '{line.text[:60]}'{where} goes back in the form's order with no "
         "title before it: another measure may start there",
+        measure_index=index,
     )
 
 

@@ -40,7 +40,7 @@ from schemas.measure import (
     Partner,
     PriorityValue,
 )
-from schemas.outcome import Issue, IssueCode, Severity
+from schemas.outcome import Issue, IssueCode
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|2100)\b")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:)\]]", re.I)
@@ -73,12 +73,8 @@ class _Issues:
         self.index = measure_index
         self.items: list[Issue] = []
 
-    def add(self, code: IssueCode, severity: Severity, field: str | None, message: str) -> None:
-        self.items.append(
-            Issue(
-                code=code, severity=severity, measure_index=self.index, field=field, message=message
-            )
-        )
+    def add(self, code: IssueCode, field: str | None, message: str) -> None:
+        self.items.append(Issue.of(code, message, field, self.index))
 
 
 def _span(value: TextValue) -> Span:
@@ -120,14 +116,12 @@ def extract_measure(
             if value is not None:
                 issues.add(
                     IssueCode.RESULTS_EXPECTED,
-                    Severity.INFO,
                     "results",
                     "the 2012-2016 form asks for expected results: these are not achieved results",
                 )
         if value is not None and len(value.text) > field_characters:
             issues.add(
                 IssueCode.TOO_LARGE,
-                Severity.WARNING,
                 name,
                 f"the value holds {len(value.text):,} characters; only the first "
                 f"{field_characters:,} are kept (the limit per field)",
@@ -146,7 +140,6 @@ def extract_measure(
     else:
         issues.add(
             IssueCode.NO_TITLE,
-            Severity.ERROR,
             "title",
             "no title line stands before the first label",
         )
@@ -173,14 +166,12 @@ def extract_measure(
     for duplicate in section.duplicates:
         issues.add(
             IssueCode.DUPLICATE_LABEL,
-            Severity.WARNING,
             duplicate.field,
             f"the label '{duplicate.label.label_text}' occurs again; its first value is used",
         )
     if section.trailing:
         issues.add(
             IssueCode.TRAILING_TEXT_IGNORED,
-            Severity.INFO,
             None,
             f"{len(section.trailing)} line(s) after the record were left out, "
             f"starting '{section.trailing[0].text[:60]}'",
@@ -363,7 +354,6 @@ def _read_country(
     if stated:
         issues.add(
             IssueCode.COUNTRY_UNRESOLVED,
-            Severity.WARNING,
             "country",
             f"'{stated[0].text[:80]}' is not a known country name",
         )
@@ -379,7 +369,6 @@ def _read_country(
             spans["country"] = _line_span(line, line.start + match.start, line.start + match.end)
             issues.add(
                 IssueCode.COUNTRY_INFERRED,
-                Severity.INFO,
                 "country",
                 f"no country line: '{line.text[match.start : match.end]}' read from the "
                 f"{'title' if line is title else 'agency'}",
@@ -399,9 +388,7 @@ def _read_year(
             spans["year"] = _line_span(line, line.start + match.start(), line.start + match.end())
             return int(match.group())
     if lines:
-        issues.add(
-            IssueCode.YEAR_UNPARSED, Severity.WARNING, "year", f"no year in '{lines[0].text[:60]}'"
-        )
+        issues.add(IssueCode.YEAR_UNPARSED, "year", f"no year in '{lines[0].text[:60]}'")
     return None
 
 
@@ -461,18 +448,14 @@ def _read_budget(section: MeasureSection, spans: dict[str, Span], issues: _Issue
     if parsed.currency_from_label:
         issues.add(
             IssueCode.CURRENCY_FROM_LABEL,
-            Severity.INFO,
             "budget",
             f"the value names no currency; the label's {parsed.currency} applies",
         )
     if parsed.status == "unparsed":
-        issues.add(
-            IssueCode.BUDGET_UNPARSED, Severity.WARNING, "budget", "the value holds no figure"
-        )
+        issues.add(IssueCode.BUDGET_UNPARSED, "budget", "the value holds no figure")
     elif parsed.amount is None and len([a for a in amounts if not a.conversion]) > 1:
         issues.add(
             IssueCode.BUDGET_WITHOUT_TOTAL,
-            Severity.INFO,
             "budget",
             "several figures and no total are given: amount left null",
         )
@@ -496,7 +479,6 @@ def _read_partners(section: MeasureSection, issues: _Issues) -> list[Partner]:
         if row.name is None:
             issues.add(
                 IssueCode.PARTNER_NAME_MISSING,
-                Severity.WARNING,
                 "partners",
                 f"a partner row gives the type '{row.type.text if row.type else ''}' but no name",
             )
@@ -507,7 +489,6 @@ def _read_partners(section: MeasureSection, issues: _Issues) -> list[Partner]:
             inferred = f"; '{entity_type}' is inferred from its name" if entity_type else ""
             issues.add(
                 IssueCode.PARTNER_TYPE_MISSING,
-                Severity.WARNING,
                 "partners",
                 f"the partner '{row.name.text[:60]}' has no type of entity{inferred}",
             )
@@ -534,7 +515,6 @@ def _read_evaluation(
         if evaluated is None:
             issues.add(
                 IssueCode.EVALUATION_UNCLEAR,
-                Severity.WARNING,
                 "evaluated",
                 f"'{answer.text[:60]}' is not a yes/no answer",
             )
@@ -555,7 +535,6 @@ def _read_coded(section: MeasureSection, issues: _Issues) -> dict[str, list[Any]
                 if section.last_field == name:
                     issues.add(
                         IssueCode.TRAILING_TEXT_IGNORED,
-                        Severity.INFO,
                         name,
                         f"{len(lines) - position} line(s) after the last value were left "
                         f"out, starting '{line.text[:60]}'",
@@ -563,7 +542,6 @@ def _read_coded(section: MeasureSection, issues: _Issues) -> dict[str, list[Any]
                     break
                 issues.add(
                     IssueCode.UNRECOGNISED_VALUE,
-                    Severity.WARNING,
                     name,
                     f"'{line.text[:80]}' is not a known value",
                 )

@@ -9,6 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from schemas import ISSUE_DESCRIPTIONS, SCHEMA_VERSION, IssueCode, ReportRecord, json_schema
+from schemas.outcome import ISSUE_CATALOGUE, Issue, Severity
 
 EXPECTED = Path(__file__).resolve().parents[1] / "samples" / "expected"
 
@@ -16,6 +17,21 @@ EXPECTED = Path(__file__).resolve().parents[1] / "samples" / "expected"
 def test_every_issue_code_is_documented() -> None:
     assert set(ISSUE_DESCRIPTIONS) == set(IssueCode)
     assert all(description.strip() for description in ISSUE_DESCRIPTIONS.values())
+
+
+def test_an_issue_takes_its_severity_from_the_catalogue() -> None:
+    assert set(ISSUE_CATALOGUE) == set(IssueCode)
+    for code, kind in ISSUE_CATALOGUE.items():
+        assert Issue.of(code, "found").severity == kind.severity
+    # The reason a file failed is an error even for a code that is a warning within a record.
+    assert Issue.failure(IssueCode.TOO_LARGE, "too big").severity == Severity.ERROR
+
+
+def test_goldens_hold_each_code_at_its_catalogue_severity() -> None:
+    for path in sorted(EXPECTED.glob("*.json")):
+        record = ReportRecord.model_validate_json(path.read_text(encoding="utf-8"))
+        for issue in record.issues if record.status != "failed" else ():
+            assert issue.severity == ISSUE_CATALOGUE[issue.code].severity, (path.name, issue)
 
 
 def test_goldens_validate_and_round_trip() -> None:
