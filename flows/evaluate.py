@@ -16,34 +16,33 @@ from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
+from schemas.measure import FieldKind, measure_fields
+
 RULES = ("exact", "soft")
 
-# Scored field -> where its value stands in a measure (or in the report object); the same paths
-# serve full records and the truth shape of samples/reports/truth/, which mirrors a record.
-MEASURE_FIELDS: dict[str, tuple[str, ...]] = {
-    "title": ("title",),
-    "agency": ("agency",),
-    "country": ("country", "iso3"),
-    "year": ("year",),
-    "reported_by_civil_society": ("reported_by_civil_society",),
-    "description": ("description",),
-    "website": ("website",),
-    "results": ("results",),
-    "key_objectives": ("key_objectives",),
-    "budget.status": ("budget", "status"),
-    "budget.amount": ("budget", "amount"),
-    "budget.currency": ("budget", "currency"),
-    "evaluation.evaluated": ("evaluation", "evaluated"),
-    "evaluation.conclusions": ("evaluation", "conclusions"),
-}
-CODE_FIELDS = (
-    "goals",
-    "areas_of_monitoring",
-    "cultural_domains",
-    "transversal_priorities",
-    "scope",
-    "nature",
+
+def _scored_measure_fields() -> dict[str, tuple[str, ...]]:
+    """Scored field -> where its value stands in a measure, from the field catalogue; the same
+    paths serve full records and the truth shape of samples/reports/truth/, which mirrors a
+    record. A budget is scored part by part, a country by its code."""
+    paths: dict[str, tuple[str, ...]] = {}
+    for scored in measure_fields():
+        if scored.kind in (FieldKind.CODED, FieldKind.CODES, FieldKind.PARTNERS):
+            continue
+        name = ".".join(scored.path)
+        for part in scored.scored_parts:
+            paths[f"{name}.{part}"] = (*scored.path, part)
+        if not scored.scored_parts:
+            compared = (scored.compared_by,) if scored.compared_by else ()
+            paths[name] = (*scored.path, *compared)
+    return paths
+
+
+MEASURE_FIELDS = _scored_measure_fields()
+CODE_FIELDS = tuple(
+    coded.name for coded in (*measure_fields(FieldKind.CODED), *measure_fields(FieldKind.CODES))
 )
+# Where each scored field of the report object stands in it.
 REPORT_FIELDS: dict[str, tuple[str, ...]] = {
     "report.party": ("party", "iso3"),
     "report.period": ("period",),
@@ -63,10 +62,7 @@ MEASURE_KEYS = frozenset((*MEASURE_FIELDS, *CODE_FIELDS, "partners"))  # keys of
 # description wrong under the soft rule: these fields match on an edit-distance ratio.
 LONG_TEXT_FIELDS = frozenset(
     {
-        "description",
-        "results",
-        "key_objectives",
-        "evaluation.conclusions",
+        *(".".join(text.path) for text in measure_fields(FieldKind.FREE_TEXT)),
         "report.consultation_process",
         "report.executive_summary",
     }

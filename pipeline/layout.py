@@ -28,6 +28,7 @@ from pipeline.normalize import Line, match_key
 from pipeline.outline import Heading, HeadingKind, find_headings, outline_depth
 from pipeline.segment import FieldValue, find_labels, inline_value
 from pipeline.tables import load_table
+from schemas.measure import FieldKind, measure_fields
 
 REPORT_FIELDS = frozenset(
     {
@@ -46,7 +47,7 @@ _ONE_LINE_REPORT_FIELDS = frozenset(
 )
 # Labels the point of contact's block may hold that are also a measure's (`Country:`).
 _CONTACT_INNER_FIELDS = frozenset({"country", "year"})
-_CODED = ("goals", "areas_of_monitoring", "cultural_domains", "transversal_priorities")
+_CODED = tuple(field.name for field in measure_fields(FieldKind.CODED))
 # Fields that open a measure record: after a measure's body they start the next measure.
 _OPENING = frozenset({"title", "country", "year", "civil_society_banner"})
 # The 2020+ form's short agency label opens a record; the 2012 form asks for the agency late.
@@ -56,22 +57,10 @@ _NEVER_REPEATS = frozenset({"other_field", "civil_society_banner"})
 # the coded blocks move between layouts, so they have no rank): a label that goes back in this
 # order begins another measure.
 _FORM_ORDER = {
-    field: rank
-    for rank, fields in enumerate(
-        (
-            ("key_objectives",),
-            ("scope",),
-            ("nature",),
-            ("description",),
-            ("website",),
-            ("results", "results_expected"),
-            ("budget",),
-            ("partners",),
-            ("evaluated",),
-            ("conclusions",),
-        )
-    )
-    for field in fields
+    label: field.form_rank
+    for field in measure_fields()
+    if field.form_rank is not None
+    for label in field.labels
 }
 _MAX_HEADER_LINES = 8
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -87,7 +76,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-•*o▪◦–·]|\(?[a-z0-9]\))\s")
 _NUMBERED_TITLE = re.compile(r"^\s*\d{1,2}\.(?:\d{1,2}\.)*(?:\d{1,2})?\s+(?P<word>[^\W\d_]{2})")
 _SENTENCE_END = (".", ";", ":", "!", "?")
 _FREE_TEXT = frozenset(
-    {"description", "results", "results_expected", "conclusions", "key_objectives"}
+    label for field in measure_fields(FieldKind.FREE_TEXT) for label in field.labels
 )
 # Lines that stand above a title without being one: a page number, a counter
 # (`Policy/Measure 3`, `Mesure 4`).
