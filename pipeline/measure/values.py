@@ -19,6 +19,11 @@ from schemas.outcome import IssueCode
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:)\]]", re.I)
 _URL_WRAPPED_TAIL = re.compile(r" ((?!https?:|www\.)[\w\-/%?=&#~+.]*[\w/])(?=\n|$)", re.I)
+# Between the codes of scope or nature: a separator, or a joining word (`local and national`).
+_CODE_SEPARATOR = re.compile(
+    "[,;/\n]|"
+    + "|".join(f" {re.escape(word)} " for word in load_table("form_words")["code_joiners"]["words"])
+)
 
 
 def read_website(reading: MeasureReading) -> str | None:
@@ -49,7 +54,7 @@ def read_codes(reading: MeasureReading, name: str) -> list[str]:
         return []
     reading.mark(name, value_span(value))
     codes: list[str] = []
-    for piece in re.split(r"[,;/\n]| and | et | y ", value.text):
+    for piece in _CODE_SEPARATOR.split(value.text):
         code = lookup(name, piece)
         if code and code not in codes:
             codes.append(code)
