@@ -55,3 +55,18 @@ def test_json_schema_lists_the_code_lists() -> None:
     text = json.dumps(json_schema())
     for code in ("civil_society", "goal_4", "artistic_freedom", "multidomain", "not_available"):
         assert f'"{code}"' in text
+
+
+def test_the_field_catalogue_covers_every_value_of_a_measure() -> None:
+    from schemas.measure import MEASURE_FIELDS, Measure, measure_field
+
+    # What a measure holds besides its form's values: its identity and what is read off them.
+    about_the_values = {"measure_id", "index", "languages", "entities", "spans"}
+    assert {field.path[0] for field in MEASURE_FIELDS} == set(Measure.model_fields) - (
+        about_the_values
+    )
+    assert len({field.name for field in MEASURE_FIELDS}) == len(MEASURE_FIELDS)
+    for field in MEASURE_FIELDS:
+        assert measure_field(field.name) is field
+        assert field.columns, field.name
+        assert all(vocabulary in Measure.model_fields for vocabulary in field.vocabularies)
