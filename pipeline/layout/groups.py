@@ -16,6 +16,7 @@ from pipeline.normalize import Line, match_key
 from pipeline.tables import load_table
 from schemas.measure import FieldKind, measure_fields
 
+# The labels of the report as a whole, not of one of its measures.
 REPORT_FIELDS = frozenset(
     {
         "party",
@@ -30,14 +31,11 @@ REPORT_FIELDS = frozenset(
 )
 # Labels the point of contact's block may hold that are also a measure's (`Country:`).
 _CONTACT_INNER_FIELDS = frozenset({"country", "year"})
+# The coded fields: goals, areas, domains, priorities.
 CODED = tuple(field.name for field in measure_fields(FieldKind.CODED))
-
-
 # Fields that open a measure record: after a measure's body they start the next measure.
 _OPENING = frozenset({"title", "country", "year", "civil_society_banner"})
 _NEVER_REPEATS = frozenset({"other_field", "civil_society_banner"})
-
-
 # The order in which both the 2020+ and the 2012-2016 forms ask for a measure's body (agency and
 # the coded blocks move between layouts, so they have no rank): a label that goes back in this
 # order begins another measure.
@@ -53,6 +51,8 @@ _OPENING_AGENCY_LABELS = frozenset(load_table("form_words")["opening_agency_labe
 
 @dataclass(slots=True)
 class LabelGroup:
+    """The labels of one measure, and where its header starts."""
+
     labels: list[LabelMatch]
     split_by_repeat: bool
     header_start: int = 0

@@ -30,12 +30,11 @@ from pipeline.layout.lines import (
 from pipeline.normalize import Line
 from schemas.measure import FieldKind, measure_fields
 
+# Report-level labels whose value is one line (a name, a date).
 _ONE_LINE_REPORT_FIELDS = frozenset(
     {"party", "ratification_date", "report_period", "submission_date", "report_year"}
 )
 _MAX_HEADER_LINES = 8
-
-
 _FREE_TEXT = frozenset(
     label for field in measure_fields(FieldKind.FREE_TEXT) for label in field.labels
 )

@@ -13,16 +13,12 @@ from pipeline.tables import load_table
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _COVER_PERIOD_WORDS = 2
-
-
 # A full stop ending a sentence inside a line: not one of a title (`Dr.`, `1.2`, `S.A.`).
 _SENTENCE_INSIDE = re.compile(r"[a-z]{3}[.!?]\s+[A-Z]")
 # Titles of agreements run long (`Agreement between the Government of … and the Government of
 # … on cooperation in the fields of …`).
 _MAX_HEADER_CHARS = 300
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*o▪◦–·]|\(?[a-z0-9]\))\s")
-
-
 # `3. Title`, `1.2 Title`, `2.1.3. Title`: an outline number, then a capitalised word (so that
 # `1.250.000 USD` or `2.5 millions` are figures, not titles).
 _NUMBERED_TITLE = re.compile(r"^\s*\d{1,2}\.(?:\d{1,2}\.)*(?:\d{1,2})?\s+(?P<word>[^\W\d_]{2})")
@@ -37,6 +33,12 @@ def _alternatives(words: list[str], slash: str = r"\s*/\s*") -> str:
 _FORM_WORDS = load_table("form_words")
 
 
+def _number_signs() -> str:
+    """The number signs as a regex alternation, spaces allowed between their characters."""
+    signs = _FORM_WORDS["measure_counter"]["number_signs"]
+    return "|".join(r"\s*".join(re.escape(char) for char in sign) for sign in signs)
+
+
 # Lines that stand above a title without being one: a page number, a counter
 # (`Policy/Measure 3`, `Mesure 4`).
 _PAGE_NUMBER = re.compile(
@@ -47,7 +49,7 @@ _PAGE_NUMBER = re.compile(
 _COUNTER = re.compile(
     rf"^\s*(?:{_alternatives(_FORM_WORDS['measure_counter']['prefixes'])})?"
     rf"(?:{_alternatives(_FORM_WORDS['measure_counter']['words'])})"
-    r"\s*(?:n\s*[°º.]?\s*)?\d{1,3}\s*$",
+    rf"\s*(?:(?:{_number_signs()})\s*)?\d{{1,3}}\s*$",
     re.I,
 )
 # Values whose lines look like a title's (short, no full stop) but are not: a figure, a link.
