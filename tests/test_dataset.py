@@ -1,4 +1,4 @@
-"""The flat dataset (pipeline/dataset.py): one row per measure in column order, contact details
+"""The flat dataset (pipeline/dataset/): one row per measure in column order, contact details
 only on request, values as the record has them, and a codebook generated from the schema."""
 
 from __future__ import annotations
