@@ -102,7 +102,9 @@ def main() -> int:
     if arguments.show:
         for page_id in arguments.show:
             kind = "reports" if page_id.startswith("R") else "measures"
-            print(json.dumps(record_of(pages / kind / f"{page_id}.txt"), indent=1, ensure_ascii=False))
+            print(
+                json.dumps(record_of(pages / kind / f"{page_id}.txt"), indent=1, ensure_ascii=False)
+            )
         return 0
     measure_scorer = load_scorer(devset, "score_measures")
     measures = score_set(measure_scorer, pages / "measures", devset / "measures-gold", set())

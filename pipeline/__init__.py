@@ -14,14 +14,15 @@ import logging
 from pathlib import Path
 
 from pipeline.assemble import build_record, failed_from_error, failed_record
+from pipeline.blocks import Block
 from pipeline.errors import PipelineError
 from pipeline.formats import Format, sniff_format
-from pipeline.language import content_language, form_language
-from pipeline.layout import MeasurePlace, segment_report
+from pipeline.language import form_language
+from pipeline.layout import MeasurePlace, ReportLayout, segment_report
 from pipeline.limits import DEFAULT_LIMITS, Limits, check_file_size, file_too_large
 from pipeline.measure import extract_measure
 from pipeline.names import printable_name
-from pipeline.normalize import Line, normalize
+from pipeline.normalize import Document, Line, normalize
 from pipeline.own_layout import (
     measures_without_labels,
     names_another_convention,
@@ -29,11 +30,12 @@ from pipeline.own_layout import (
     says_it_is_a_report,
 )
 from pipeline.readers import reader_for
+from pipeline.record_languages import content_shares, report_content_language
 from pipeline.report import read_report
 from pipeline.segment import segment_measure
 from schemas import Measure, ReportRecord
-from schemas.outcome import Issue, IssueCode, Severity
-from schemas.report import Languages, SourceInfo
+from schemas.outcome import Issue, IssueCode
+from schemas.report import Languages, Report, SourceInfo
 
 __all__ = ["extract_bytes", "extract_file", "record_json"]
 
@@ -62,6 +64,34 @@ def extract_bytes(
         size_bytes=len(data),
         pages=None,
     )
+    read = _read_blocks(data, filename, source, limits)
+    if isinstance(read, ReportRecord):
+        return read
+    source, blocks = read
+    document = normalize(blocks)
+    if not document.lines:
+        return failed_record(source, IssueCode.EMPTY_DOCUMENT, "the document holds no text", limits)
+    layout = segment_report(document.lines)
+    refusal = _not_a_report(layout, document.lines)
+    if refusal is not None:
+        return failed_record(source, IssueCode.NOT_A_REPORT, refusal, limits)
+    report, issues = read_report(layout)
+    if not layout.labels:
+        report, unlabelled = read_unlabelled_report(report, document.lines)
+        issues.insert(0, unlabelled)
+    issues[:0] = _text_issues(blocks, document)
+    measures, measure_issues = _read_measures(layout, document.lines, sha256, report, limits)
+    languages, language_issues = _languages(layout, measures)
+    issues += measure_issues + language_issues
+    text = document.text if include_text else None
+    return build_record(source, languages, report, measures, issues, text, limits)
+
+
+def _read_blocks(
+    data: bytes, filename: str, source: SourceInfo, limits: Limits
+) -> tuple[SourceInfo, list[Block]] | ReportRecord:
+    """The document's blocks, with the format (and a PDF's page count) added to the source;
+    the failed record when the file cannot be read."""
     try:
         check_file_size(len(data), limits)
         document_format = sniff_format(data, filename)
@@ -80,50 +110,51 @@ def extract_bytes(
     if document_format == Format.PDF:
         pages = max((block.page or 0 for block in blocks), default=0)
         source = source.model_copy(update={"pages": pages or None})
-    document = normalize(blocks)
-    if not document.lines:
-        return failed_record(source, IssueCode.EMPTY_DOCUMENT, "the document holds no text", limits)
-    layout = segment_report(document.lines)
-    if not layout.labels and not says_it_is_a_report(document.lines):
-        return failed_record(
-            source,
-            IssueCode.NOT_A_REPORT,
+    return source, blocks
+
+
+def _not_a_report(layout: ReportLayout, lines: tuple[Line, ...]) -> str | None:
+    """Why the document is no periodic report of this Convention, or None when it is one."""
+    if not layout.labels and not says_it_is_a_report(lines):
+        return (
             "none of the periodic report form's labels was found, and the document does not "
-            "call itself a periodic report of this Convention",
-            limits,
+            "call itself a periodic report of this Convention"
         )
     if layout.labels and names_another_convention(layout.cover):
-        return failed_record(
-            source,
-            IssueCode.NOT_A_REPORT,
+        return (
             "the cover names another Convention and not this one: its report, not a periodic "
-            "report of the 2005 Convention, though labelled much like one",
-            limits,
+            "report of the 2005 Convention, though labelled much like one"
         )
-    report, issues = read_report(layout)
-    if not layout.labels:
-        report, unlabelled = read_unlabelled_report(report, document.lines)
-        issues.insert(0, unlabelled)
-    if any(block.ocr for block in blocks):
-        issues.insert(
-            0,
-            Issue(
-                code=IssueCode.TEXT_FROM_OCR,
-                severity=Severity.WARNING,
-                message="the PDF has no text layer (a scan): its text was read by OCR and may "
-                "hold misreadings; check values against the pages",
-            ),
-        )
+    return None
+
+
+def _text_issues(blocks: list[Block], document: Document) -> list[Issue]:
+    """What the reading did to the text: a repair of mojibake, OCR of a scan."""
+    issues = []
     if document.repaired:
-        issues.insert(
-            0,
-            Issue(
-                code=IssueCode.TEXT_REPAIRED,
-                severity=Severity.INFO,
-                message="text decoded with the wrong encoding (mojibake) was repaired",
-            ),
+        issues.append(
+            Issue.of(
+                IssueCode.TEXT_REPAIRED,
+                "text decoded with the wrong encoding (mojibake) was repaired",
+            )
         )
-    measures = []
+    if any(block.ocr for block in blocks):
+        issues.append(
+            Issue.of(
+                IssueCode.TEXT_FROM_OCR,
+                "the PDF has no text layer (a scan): its text was read by OCR and may "
+                "hold misreadings; check values against the pages",
+            )
+        )
+    return issues
+
+
+def _read_measures(
+    layout: ReportLayout, lines: tuple[Line, ...], sha256: str, report: Report, limits: Limits
+) -> tuple[list[Measure], list[Issue]]:
+    """The measures where the layout places them; else those a report of its own layout
+    lists; with their issues."""
+    measures, issues = [], []
     for index, place in enumerate(layout.measures):
         section = segment_measure(place.lines)
         measure, measure_issues = extract_measure(
@@ -137,35 +168,38 @@ def extract_bytes(
         issues.extend(measure_issues)
     if not layout.measures:
         found, found_issues = measures_without_labels(
-            document.lines, layout.labels, sha256, report.party, limits.field_characters
+            lines, layout.labels, sha256, report.party, limits.field_characters
         )
         measures += found
         issues += found_issues
     if not measures:
         issues.append(
-            Issue(
-                code=IssueCode.NO_MEASURE_FOUND,
-                severity=Severity.WARNING,
-                message="the report-level information was read, but no policy/measure record",
+            Issue.of(
+                IssueCode.NO_MEASURE_FOUND,
+                "the report-level information was read, but no policy/measure record",
             )
         )
+    return measures, issues
+
+
+def _languages(layout: ReportLayout, measures: list[Measure]) -> tuple[Languages, list[Issue]]:
+    """The form's language (from its labels) and the content's (from the measures' text)."""
     form, shares = form_language(layout.labels)
+    issues = []
     if form is None and shares:
         issues.append(
-            Issue(
-                code=IssueCode.FORM_LANGUAGE_TIE,
-                severity=Severity.WARNING,
-                message=f"the labels are split evenly between languages: {shares}",
+            Issue.of(
+                IssueCode.FORM_LANGUAGE_TIE,
+                f"the labels are split evenly between languages: {shares}",
             )
         )
     languages = Languages(
         form=form,
-        content=_report_content_language(measures),
+        content=report_content_language(measures),
         shares=shares,
-        content_shares=_content_shares(measures),
+        content_shares=content_shares(measures),
     )
-    text = document.text if include_text else None
-    return build_record(source, languages, report, measures, issues, text, limits)
+    return languages, issues
 
 
 def _streamed_source(path: Path) -> SourceInfo:
@@ -193,69 +227,19 @@ def record_json(record: ReportRecord) -> str:
 def _unclear_boundary(index: int, place: MeasurePlace) -> Issue:
     pages = sorted({line.page for line in place.lines[:1] if line.page is not None})
     where = f" (page {pages[0]})" if pages else ""
-    return Issue(
-        code=IssueCode.MEASURE_BOUNDARY_UNCLEAR,
-        severity=Severity.ERROR,
-        measure_index=index,
-        message=f"this measure follows the one before with no title between them{where}: "
+    return Issue.of(
+        IssueCode.MEASURE_BOUNDARY_UNCLEAR,
+        f"this measure follows the one before with no title between them{where}: "
         f"where the first ends, at '{place.lines[0].text[:60]}', is a guess",
+        measure_index=index,
     )
 
 
 def _order_break(index: int, line: Line) -> Issue:
     where = f" on page {line.page}" if line.page is not None else ""
-    return Issue(
-        code=IssueCode.MEASURE_BOUNDARY_UNCLEAR,
-        severity=Severity.ERROR,
-        measure_index=index,
-        message=f"the label '{line.text[:60]}'{where} goes back in the form's order with no "
+    return Issue.of(
+        IssueCode.MEASURE_BOUNDARY_UNCLEAR,
+        f"the label '{line.text[:60]}'{where} goes back in the form's order with no "
         "title before it: another measure may start there",
-    )
-
-
-def _content_shares(measures: list[Measure]) -> dict[str, float]:
-    """Each detected language's share of the free text, by characters."""
-    sizes: dict[str, int] = {}
-    for measure in measures:
-        texts = {
-            "description": measure.description,
-            "results": measure.results,
-            "conclusions": measure.evaluation.conclusions,
-            "key_objectives": measure.key_objectives,
-        }
-        for field, text in texts.items():
-            language = measure.languages.get(field)
-            if text and language:
-                sizes[language] = sizes.get(language, 0) + len(text)
-    total = sum(sizes.values())
-    return {language: round(size / total, 4) for language, size in sorted(sizes.items())}
-
-
-def _report_content_language(measures: list[Measure]) -> str | None:
-    """The language of most of the measures' free text, each measure weighing its length."""
-    weights: dict[str, int] = {}
-    for measure in measures:
-        language = _content_language(measure)
-        if language is not None:
-            size = sum(
-                len(text or "")
-                for text in (measure.description, measure.results, measure.evaluation.conclusions)
-            )
-            weights[language] = weights.get(language, 0) + size
-    return max(sorted(weights), key=lambda language: weights[language]) if weights else None
-
-
-def _content_language(measure: Measure) -> str | None:
-    """design.md §3: the language of the description, results and conclusions together."""
-    texts = {
-        "description": measure.description,
-        "results": measure.results,
-        "conclusions": measure.evaluation.conclusions,
-    }
-    present = {name: text for name, text in texts.items() if text}
-    if not present and measure.key_objectives:
-        # A 2012-2016 record may hold only its key objectives: they are its free text then.
-        present = {"key_objectives": measure.key_objectives}
-    return content_language(
-        {name: measure.languages.get(name) for name in present}, list(present.values())
+        measure_index=index,
     )

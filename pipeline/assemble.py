@@ -48,7 +48,7 @@ def failed_record(
         report=Report(),
         measures=[],
         status=Status.FAILED,
-        issues=[Issue(code=IssueCode(code), severity=Severity.ERROR, message=message)],
+        issues=[Issue.failure(IssueCode(code), message)],
     )
 
 

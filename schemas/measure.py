@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar, get_args
 
 from pydantic import Field
 
@@ -134,3 +135,205 @@ class Measure(Model):
         description="Organisations, places, dates, money, laws named in the text"
     )
     spans: dict[str, Span] = Field(description="Where each scalar field's value stands")
+
+
+# --------------------------------------------------------------------------- the field catalogue
+
+
+class FieldKind(StrEnum):
+    """How a measure's value is read from the form, and so how it is scored and flattened."""
+
+    HEADER_LINE = "header_line"  # title, agency: a label's value or the header's lines
+    COUNTRY = "country"
+    YEAR = "year"
+    FLAG = "flag"  # set by a banner or a heading, never by a label's value
+    FREE_TEXT = "free_text"
+    WEBSITE = "website"
+    CODES = "codes"  # scope, nature: bare codes
+    BUDGET = "budget"
+    PARTNERS = "partners"
+    YES_NO = "yes_no"
+    CODED = "coded"  # goals, areas, domains, priorities: codes with their source and span
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureField:
+    """One value of a measure's form, declared once: measure reading, report layout, language
+    detection, the dataset's columns and evaluation take their field lists from here."""
+
+    name: str
+    """Its key in `Measure.spans`, `Measure.languages` and an issue's `field`."""
+    kind: FieldKind
+    path: tuple[str, ...]
+    """Where the value stands in a `Measure`."""
+    labels: tuple[str, ...] = ()
+    """Label keys (pipeline/data/labels.toml) whose value it is, the preferred first."""
+    form_rank: int | None = None
+    """Its place in the order both the 2020+ and 2012-2016 forms ask for a measure's body;
+    None for a field that moves between layouts."""
+    main_text: bool = False
+    """Free text that tells the measure's language and whose entities are kept."""
+    inferred: bool = False
+    """A coded field that, left blank by the form, is inferred from the text."""
+    vocabularies: tuple[str, ...] = ()
+    """The vocabularies a coded field's lines may hold, its own first: the platform's export
+    mixes goals and areas of monitoring in one comma-joined value."""
+    compared_by: str | None = None
+    """The key of the value that evaluation compares (a country's iso3)."""
+    scored_parts: tuple[str, ...] = ()
+    """Keys of the value that evaluation scores each on its own (budget status, amount...)."""
+    columns: tuple[str, ...] = ()
+    """Its columns in the flat dataset, in order."""
+
+
+MEASURE_FIELDS: tuple[MeasureField, ...] = (
+    MeasureField("title", FieldKind.HEADER_LINE, ("title",), ("title",), columns=("title",)),
+    MeasureField("agency", FieldKind.HEADER_LINE, ("agency",), ("agency",), columns=("agency",)),
+    MeasureField(
+        "country",
+        FieldKind.COUNTRY,
+        ("country",),
+        ("country",),
+        compared_by="iso3",
+        columns=("country_name", "country_iso3"),
+    ),
+    MeasureField("year", FieldKind.YEAR, ("year",), ("year",), columns=("year",)),
+    MeasureField(
+        "reported_by_civil_society",
+        FieldKind.FLAG,
+        ("reported_by_civil_society",),
+        columns=("reported_by_civil_society",),
+    ),
+    MeasureField(
+        "description",
+        FieldKind.FREE_TEXT,
+        ("description",),
+        ("description",),
+        form_rank=3,
+        main_text=True,
+        columns=("description",),
+    ),
+    MeasureField(
+        "website", FieldKind.WEBSITE, ("website",), ("website",), form_rank=4, columns=("website",)
+    ),
+    MeasureField(
+        "results",
+        FieldKind.FREE_TEXT,
+        ("results",),
+        ("results", "results_expected"),
+        form_rank=5,
+        main_text=True,
+        columns=("results",),
+    ),
+    MeasureField(
+        "key_objectives",
+        FieldKind.FREE_TEXT,
+        ("key_objectives",),
+        ("key_objectives",),
+        form_rank=0,
+        columns=("key_objectives",),
+    ),
+    MeasureField("scope", FieldKind.CODES, ("scope",), ("scope",), form_rank=1, columns=("scope",)),
+    MeasureField(
+        "nature", FieldKind.CODES, ("nature",), ("nature",), form_rank=2, columns=("nature",)
+    ),
+    MeasureField(
+        "budget",
+        FieldKind.BUDGET,
+        ("budget",),
+        ("budget",),
+        form_rank=6,
+        scored_parts=("status", "amount", "currency"),
+        columns=(
+            "budget_raw",
+            "budget_status",
+            "budget_amount",
+            "budget_currency",
+            "budget_amounts",
+        ),
+    ),
+    MeasureField(
+        "partners",
+        FieldKind.PARTNERS,
+        ("partners",),
+        ("partners",),
+        form_rank=7,
+        columns=("partner_count", "partner_names", "partner_types", "partner_types_source"),
+    ),
+    MeasureField(
+        "evaluated",
+        FieldKind.YES_NO,
+        ("evaluation", "evaluated"),
+        ("evaluated",),
+        form_rank=8,
+        columns=("evaluated",),
+    ),
+    MeasureField(
+        "conclusions",
+        FieldKind.FREE_TEXT,
+        ("evaluation", "conclusions"),
+        ("conclusions",),
+        form_rank=9,
+        main_text=True,
+        columns=("conclusions",),
+    ),
+    MeasureField(
+        "goals",
+        FieldKind.CODED,
+        ("goals",),
+        ("goals",),
+        vocabularies=("goals", "areas_of_monitoring"),
+        columns=("goals", "goals_source"),
+    ),
+    MeasureField(
+        "areas_of_monitoring",
+        FieldKind.CODED,
+        ("areas_of_monitoring",),
+        ("areas_of_monitoring",),
+        inferred=True,
+        vocabularies=("areas_of_monitoring", "goals"),
+        columns=("areas_of_monitoring", "areas_of_monitoring_source"),
+    ),
+    MeasureField(
+        "cultural_domains",
+        FieldKind.CODED,
+        ("cultural_domains",),
+        ("cultural_domains",),
+        inferred=True,
+        vocabularies=("cultural_domains",),
+        columns=("cultural_domains", "cultural_domains_source"),
+    ),
+    MeasureField(
+        "transversal_priorities",
+        FieldKind.CODED,
+        ("transversal_priorities",),
+        ("transversal_priorities",),
+        inferred=True,
+        vocabularies=("transversal_priorities",),
+        columns=("transversal_priorities", "transversal_priorities_source"),
+    ),
+)
+
+
+def measure_fields(*kinds: FieldKind) -> tuple[MeasureField, ...]:
+    """The catalogue's fields of the given kinds (all of them without a kind), in order."""
+    return tuple(field for field in MEASURE_FIELDS if not kinds or field.kind in kinds)
+
+
+def measure_field(name: str) -> MeasureField:
+    return next(field for field in MEASURE_FIELDS if field.name == name)
+
+
+def field_value(measure: Measure, field: MeasureField) -> Any:
+    """The field's value in `measure`, found along its path."""
+    value: Any = measure
+    for key in field.path:
+        value = getattr(value, key)
+    return value
+
+
+def coded_value_model(field: MeasureField) -> type[CodedValue[Any]]:
+    """The model of one value of a coded field (`GoalValue` for goals), from `Measure`'s type."""
+    annotation = Measure.model_fields[field.name].annotation
+    model: type[CodedValue[Any]] = get_args(annotation)[0]
+    return model

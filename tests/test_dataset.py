@@ -1,4 +1,4 @@
-"""The flat dataset (pipeline/dataset.py): one row per measure in column order, contact details
+"""The flat dataset (pipeline/dataset/): one row per measure in column order, contact details
 only on request, values as the record has them, and a codebook generated from the schema."""
 
 from __future__ import annotations
@@ -307,3 +307,11 @@ def test_codebook_lists_every_column(include_contact: bool) -> None:
     assert not any(
         "joined by" in entry["description"] for entry in book["columns"] if entry["type"] == "list"
     )
+
+
+def test_each_measure_field_gives_its_catalogue_columns_in_order() -> None:
+    from schemas.measure import MEASURE_FIELDS
+
+    declared = [name for field in MEASURE_FIELDS for name in field.columns]
+    present = [name for name in names(True) if name in declared]
+    assert present == declared
