@@ -24,14 +24,20 @@ from pathlib import Path
 from random import Random
 from typing import Any
 
-SAMPLES = Path(__file__).resolve().parent
-sys.path.insert(0, str(SAMPLES))
+if __name__ == "__main__" and not __package__:  # python samples/corpus.py: import from the root
+    sys.path[0] = str(Path(__file__).resolve().parents[1])
 
-import generate  # noqa: E402  (importing it sets reportlab's invariant mode)
-import reports_data as data  # noqa: E402
+from samples import reports_data as data  # noqa: E402
+from samples.generator.build import compose_measure_2020  # noqa: E402
+from samples.generator.cli import DEFAULT_SEED  # noqa: E402
+from samples.generator.compose import Composer  # noqa: E402
+from samples.generator.layouts import DocxReportWriter, write_measure_2020  # noqa: E402
+from samples.generator.model import Measure, Partner, Report, measure_truth, report_truth  # noqa: E402
+from samples.generator.platform_pdf import PlatformPdfWriter  # noqa: E402
+from samples.generator.reports import KINDS, build_report  # noqa: E402
+from samples.generator.reports import write_document as write_report  # noqa: E402
 
 NBSP = data.NBSP
-DEFAULT_SEED = generate.DEFAULT_SEED
 REPORT_SHARE = 0.02
 # Single-measure formats and their weights.
 FORMATS = (("txt", 40), ("docx", 25), ("html", 20), ("pdf", 15))
@@ -74,7 +80,7 @@ class TextWriter:
     def value(self, text: str, *, prose: bool = False) -> None:
         self.lines.append(text)
 
-    def table(self, header: tuple[str, str], rows: Iterable[generate.Partner], **_: Any) -> None:
+    def table(self, header: tuple[str, str], rows: Iterable[Partner], **_: Any) -> None:
         self.lines.append("".join(header))
         for partner in rows:
             self.lines.extend(text for text in (partner.name, partner.type_text) if text)
@@ -104,7 +110,7 @@ class HtmlWriter:
     def value(self, text: str, *, prose: bool = False) -> None:
         self.body.append(f"<p>{html.escape(text)}</p>")
 
-    def table(self, header: tuple[str, str], rows: Iterable[generate.Partner], **_: Any) -> None:
+    def table(self, header: tuple[str, str], rows: Iterable[Partner], **_: Any) -> None:
         head = "".join(f"<th>{html.escape(text)}</th>" for text in header)
         self.body.append(f'<table class="partners">\n<thead><tr>{head}</tr></thead>\n<tbody>')
         for partner in rows:
@@ -133,8 +139,8 @@ def measure_writer(fmt: str, title: str, lang: str) -> Any:
     if fmt == "html":
         return HtmlWriter(title, lang)
     if fmt == "docx":
-        return generate.DocxReportWriter(title)
-    return generate.PlatformPdfWriter(title)
+        return DocxReportWriter(title)
+    return PlatformPdfWriter(title)
 
 
 # --------------------------------------------------------------------------- documents
@@ -147,7 +153,7 @@ def weighted(rng: Random, choices: tuple[tuple[Any, ...], ...]) -> tuple[Any, ..
 def single_measure(rng: Random, party: data.PartyData, label_lang: str, content_lang: str):
     """One 2020+ measure as a page shows it: no goal/area headings above it (its goals and areas
     are its own blocks) and a Where line or a country line, so its country is written."""
-    composer = generate.Composer(rng, party, PERIOD)
+    composer = Composer(rng, party, PERIOD)
     themes = data.POOLS[content_lang]["themes"]
     cso_themes = data.POOLS[content_lang]["cso_themes"]
     cso = bool(cso_themes) and rng.random() < 0.1
@@ -156,7 +162,7 @@ def single_measure(rng: Random, party: data.PartyData, label_lang: str, content_
     partner_types = label_lang
     if label_lang == "fr" and rng.random() < 0.3:
         partner_types = "fr-offline"
-    measure = generate.compose_measure_2020(
+    measure = compose_measure_2020(
         composer,
         theme,
         content_lang,
@@ -176,7 +182,7 @@ def single_measure(rng: Random, party: data.PartyData, label_lang: str, content_
     )
 
 
-def readable_flat_partners(partners: tuple[generate.Partner, ...]) -> tuple[generate.Partner, ...]:
+def readable_flat_partners(partners: tuple[Partner, ...]) -> tuple[Partner, ...]:
     """Flattened partners lose the row boundaries: a row with no type followed by a row with no
     name reads as one row (`name`, `type`). Such pairs are swapped, so the text says what the
     truth says (a lone type line, then a lone name line)."""
@@ -187,9 +193,9 @@ def readable_flat_partners(partners: tuple[generate.Partner, ...]) -> tuple[gene
     return tuple(rows)
 
 
-def measure_report(party: data.PartyData, lang: str, measure: generate.Measure, seed: int):
+def measure_report(party: data.PartyData, lang: str, measure: Measure, seed: int):
     """The Report that generate's writers and truth functions take, holding one measure."""
-    return generate.Report(
+    return Report(
         kind="measure",
         seed=seed,
         party=party,
@@ -218,13 +224,13 @@ def write_single(rng: Random, seed: int, index: int, prefix: str, docs: Path, tr
     report = measure_report(party, label_lang, measure, seed)
     name = f"{prefix}-{content_lang}-{party.iso3.lower()}.{fmt}"
     writer = measure_writer(fmt, measure.title, label_lang)
-    generate.write_measure_2020(writer, measure, report)
+    write_measure_2020(writer, measure, report)
     writer.save(docs / name)
     tools = {"txt": "text", "html": "html", "docx": "python-docx", "pdf": "reportlab"}
     gold = {
         "generator": {"kind": "measure", "seed": seed, "index": index, "tool": tools[fmt]},
         "report": None,  # a single measure has no report header: every report field is null
-        "measures": [generate.measure_truth(measure, party)],
+        "measures": [measure_truth(measure, party)],
     }
     write_json(truth / f"{name}.json", gold)
     return name
@@ -233,13 +239,13 @@ def write_single(rng: Random, seed: int, index: int, prefix: str, docs: Path, tr
 def write_whole(rng: Random, seed: int, index: int, prefix: str, docs: Path, truth: Path) -> str:
     kind, fmt, parties = rng.choice(REPORT_KINDS)
     party = data.PARTIES[rng.choice(parties)]
-    spec = generate.KINDS[kind]
+    spec = KINDS[kind]
     count = rng.randint(max(3, spec.measures - 3), spec.measures + 4)
     cso = min(spec.civil_society, 1 + rng.randrange(2)) if spec.civil_society else 0
-    report = generate.build_report(kind, seed * 100_000 + index, party, count, cso)
+    report = build_report(kind, seed * 100_000 + index, party, count, cso)
     name = f"{prefix}-r{kind}-{party.iso3.lower()}.{fmt}"
-    tool = generate.write_document(report, docs / name, fmt)
-    gold = generate.report_truth(report, tool)
+    tool = write_report(report, docs / name, fmt)
+    gold = report_truth(report, tool)
     gold["generator"]["index"] = index
     write_json(truth / f"{name}.json", gold)
     return name
