@@ -5,8 +5,8 @@
 DIR/docs/<name> holds the documents and DIR/truth/<name>.json the truth of each, in the shape
 of samples/reports/truth/ (`qpr evaluate PRED DIR/truth` reads it). Most documents are one
 measure of the 2020+ form (TXT as the platform exports it, DOCX, HTML, reportlab PDF), composed
-by samples/generate.py's data model from the fragments of samples/reports_data.py; about 2% are
-whole reports from generate.py (the kinds that need no LibreOffice). Document i depends only on
+by samples.generator's data model from the fragments of samples/data/; about 2% are
+whole reports from samples.generator (the kinds that need no LibreOffice). Document i depends only on
 (seed, i), so a smaller corpus is a prefix of a larger one, and two runs write the same bytes.
 Documents are written one at a time: memory stays flat whatever N is.
 """
@@ -27,7 +27,7 @@ from typing import Any
 if __name__ == "__main__" and not __package__:  # python samples/corpus.py: import from the root
     sys.path[0] = str(Path(__file__).resolve().parents[1])
 
-from samples import reports_data as data  # noqa: E402
+from samples.generator import data  # noqa: E402
 from samples.generator.build import compose_measure_2020  # noqa: E402
 from samples.generator.cli import DEFAULT_SEED  # noqa: E402
 from samples.generator.compose import Composer  # noqa: E402

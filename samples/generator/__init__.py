@@ -1,11 +1,12 @@
 """Whole synthetic periodic reports, written deterministically with the truth qpr must find.
 
-Each report is composed from the original text fragments of samples/reports_data.py with a seeded
+Each report is composed from the original text fragments of samples/data/ with a seeded
 random.Random, written as DOCX (python-docx), PDF (reportlab, or LibreOffice from a generated
 DOCX) or an interactive PDF form, and its truth is written to <out>/truth/<file name>.json from
 the generator's own data model (never by running qpr).
 
     model         the report, its measures, partners and money; the truth written from them
+    data          the Parties, the form's strings and the fragment pools (samples/data/*.toml)
     compose       Composer: fills the fragment templates for one report
     budgets       the formats a measure's money is written in
     build         measures and whole reports of each kind

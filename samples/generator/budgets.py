@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from samples import reports_data as data
+from samples.generator import data
+from samples.generator.data import NBSP
 from samples.generator.model import Money
-from samples.reports_data import NBSP
 
 if TYPE_CHECKING:  # a Composer draws from BUDGETS, so compose imports this module
     from samples.generator.compose import Composer

@@ -8,10 +8,12 @@ from dataclasses import replace
 from random import Random
 from typing import Any
 
-from samples import reports_data as data
+from samples.generator import data
 from samples.generator.budgets import compose_budget
 from samples.generator.compose import Composer, slugify, strip_article, with_article
 from samples.generator.model import Measure, Partner, Report
+
+EN, ES = data.POOLS["en"], data.POOLS["es"]
 
 
 def compose_evaluation(
@@ -115,7 +117,7 @@ def compose_measure_2016(composer: Composer, theme: data.Theme, title: str) -> M
     rng = composer.rng
     ctx = composer.context(theme, "en")
     evaluated, conclusions, _ = compose_evaluation(composer, ctx, "en")
-    expected = composer.pick(data.EN_EXPECTED, 2, ctx)
+    expected = composer.pick(EN["expected"], 2, ctx)
     scope = tuple(rng.sample(("local", "regional", "national", "international"), rng.randint(1, 2)))
     nature = tuple(rng.sample(("legislative", "regulatory", "financial", "institutional"), 2))
     return Measure(
@@ -126,7 +128,7 @@ def compose_measure_2016(composer: Composer, theme: data.Theme, title: str) -> M
         results=(" ".join(expected),),
         budget=compose_budget(composer, ctx, "2016-en"),
         conclusions=conclusions,
-        key_objectives=tuple(composer.pick(data.EN_OBJECTIVES, rng.randint(1, 2), ctx)),
+        key_objectives=tuple(composer.pick(EN["objectives"], rng.randint(1, 2), ctx)),
         scope=scope,
         nature=nature,
         partners=composer.partners("en", "en", rng.choice((0, 2, 3))),
@@ -174,7 +176,7 @@ def build_2020_report(
     english = profile.get("english_measures", 0)
     themes = sample_themes(rng, pools["themes"], count - english)
     content = [(theme, lang) for theme in themes]
-    content += [(theme, "en") for theme in rng.sample(data.EN_THEMES, english)]
+    content += [(theme, "en") for theme in rng.sample(EN["themes"], english)]
     content.sort(key=lambda item: data.AREA_ORDER.index(item[0].area))
     long_tables = set(rng.sample(range(len(content)), profile.get("long_tables", 0)))
     measures = []
@@ -241,14 +243,14 @@ def build_2016_report(kind: str, seed: int, rng: Random, party: data.PartyData, 
     quotas = {chapter: max(1, round(n * count / total)) for chapter, n in quotas.items()}
     measures = []
     for chapter, quota in quotas.items():
-        pool = tuple(t for t in data.EN_THEMES if data.AREA_CHAPTER_2016[t.area] == chapter)
+        pool = tuple(t for t in EN["themes"] if data.AREA_CHAPTER_2016[t.area] == chapter)
         for number, theme in enumerate(sample_themes(rng, pool, quota), start=1):
             measures.append(
                 compose_measure_2016(composer, theme, f"{chapter}.{number} {theme.title}")
             )
     closing = tuple(
         (data.CHAPTERS_2016[chapter - 1], paragraphs)
-        for chapter, paragraphs in data.EN_CHAPTER_TEXT.items()
+        for chapter, paragraphs in EN["chapter_text"].items()
     )
     return Report(
         kind=kind,
@@ -260,7 +262,7 @@ def build_2016_report(kind: str, seed: int, rng: Random, party: data.PartyData, 
         year=2016,
         contact_style="lines",
         consultation=(),
-        summary=summary_paragraphs(composer, "en", 3, data.EN_THEMES[0]),
+        summary=summary_paragraphs(composer, "en", 3, EN["themes"][0]),
         measures=measures,
         closing=closing,
     )
@@ -290,7 +292,7 @@ def to_ascii(measure: Measure) -> Measure:
 def build_2012_report(kind: str, seed: int, rng: Random, party: data.PartyData, count: int):
     composer = Composer(rng, party, (2008, 2011))
     measures = []
-    for theme in by_area(sample_themes(rng, data.EN_THEMES, count)):
+    for theme in by_area(sample_themes(rng, EN["themes"], count)):
         measure = compose_measure_2016(composer, theme, theme.title)
         measure = replace(
             measure,
@@ -302,7 +304,7 @@ def build_2012_report(kind: str, seed: int, rng: Random, party: data.PartyData, 
         )
         measures.append(to_ascii(measure))
     summary = tuple(
-        text.translate(ASCII) for text in summary_paragraphs(composer, "en", 2, data.EN_THEMES[0])
+        text.translate(ASCII) for text in summary_paragraphs(composer, "en", 2, EN["themes"][0])
     )
     return Report(
         kind=kind,
@@ -323,11 +325,11 @@ def build_own_layout_report(kind: str, seed: int, rng: Random, party: data.Party
     period = (2020, 2023)
     composer = Composer(rng, party, period)
     measures = []
-    for theme in by_area(sample_themes(rng, data.ES_THEMES, count)):
+    for theme in by_area(sample_themes(rng, ES["themes"], count)):
         ctx = composer.context(theme, "es")
         evaluated, conclusions, _ = compose_evaluation(composer, ctx, "es")
-        mechanics = composer.pick(data.ES_MECHANICS, 3, ctx)
-        opener = rng.choice(data.ES_OPENERS).format(**ctx)
+        mechanics = composer.pick(ES["mechanics"], 3, ctx)
+        opener = rng.choice(ES["openers"]).format(**ctx)
         description = (f"{opener} {mechanics[0]}", " ".join(mechanics[1:]))
         partners = composer.partners("es", "en", rng.choice((2, 3, 4)), gaps=False)
         if rng.random() < 0.3:
@@ -342,7 +344,7 @@ def build_own_layout_report(kind: str, seed: int, rng: Random, party: data.Party
                 agencies=(theme.agency,),
                 content_lang="es",
                 description=description,
-                results=tuple(composer.pick(data.ES_RESULTS, 2, ctx)),
+                results=tuple(composer.pick(ES["results"], 2, ctx)),
                 budget=compose_budget(composer, ctx, "2020-es"),
                 year=ctx["year"],
                 conclusions=conclusions,
@@ -354,7 +356,7 @@ def build_own_layout_report(kind: str, seed: int, rng: Random, party: data.Party
                 domains=theme.domains,
             )
         )
-    ctx = composer.context(data.ES_THEMES[0], "es")
+    ctx = composer.context(ES["themes"][0], "es")
     ctx["y1"] = period[0]
     return Report(
         kind=kind,
@@ -366,6 +368,6 @@ def build_own_layout_report(kind: str, seed: int, rng: Random, party: data.Party
         year=None,
         contact_style="lines",
         consultation=(),
-        summary=tuple(composer.pick_leading(data.ES_SUMMARY, 3, ctx)),
+        summary=tuple(composer.pick_leading(ES["summary"], 3, ctx)),
         measures=measures,
     )

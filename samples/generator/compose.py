@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from random import Random
 from typing import Any
 
-from samples import reports_data as data
+from samples.generator import data
 from samples.generator.budgets import BUDGETS, Budget
 from samples.generator.model import Partner
 

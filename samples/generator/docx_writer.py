@@ -16,8 +16,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from samples.determinism import AUTHOR, FIXED_TIME, normalise_zip
+from samples.generator.data import NBSP
 from samples.generator.model import Partner
-from samples.reports_data import NBSP
 
 SOFT_HYPHEN = "\u00ad"
 

@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from samples import reports_data as data
+from samples.generator import data
+from samples.generator.data import NBSP
 from samples.generator.docx_writer import DocxWriter
 from samples.generator.model import Measure, Report
 from samples.generator.platform_pdf import PlatformPdfWriter
-from samples.reports_data import NBSP
 
 
 def goal_text(goal: int, lang: str, style: str) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from samples import reports_data as data
+from samples.generator import data
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfdoc import PDFName, PDFString
 from reportlab.pdfgen import canvas as pdf_canvas
 
-from samples import reports_data as data
 from samples.determinism import AUTHOR
+from samples.generator import data
 from samples.generator.model import Report
 
 FORM_FONT = "Helvetica"

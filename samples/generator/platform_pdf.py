@@ -13,9 +13,9 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
 from samples.determinism import AUTHOR
+from samples.generator.data import NBSP
 from samples.generator.model import Partner
 from samples.pdf_style import partner_table_style, register_fonts
-from samples.reports_data import NBSP
 
 
 class PlatformPdfWriter:

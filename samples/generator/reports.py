@@ -10,7 +10,7 @@ from pathlib import Path
 from random import Random
 from typing import Any
 
-from samples import reports_data as data
+from samples.generator import data
 from samples.generator.build import (
     build_2012_report,
     build_2016_report,
