@@ -14,11 +14,9 @@ Documents are written one at a time: memory stays flat whatever N is.
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import sys
 import time
-from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from random import Random
@@ -31,13 +29,14 @@ from samples.generator import data  # noqa: E402
 from samples.generator.build import compose_measure_2020  # noqa: E402
 from samples.generator.cli import DEFAULT_SEED  # noqa: E402
 from samples.generator.compose import Composer  # noqa: E402
+from samples.generator.html_writer import HtmlWriter  # noqa: E402
 from samples.generator.layouts import DocxReportWriter, write_measure_2020  # noqa: E402
 from samples.generator.model import Measure, Partner, Report, measure_truth, report_truth  # noqa: E402
 from samples.generator.platform_pdf import PlatformPdfWriter  # noqa: E402
 from samples.generator.reports import KINDS, build_report  # noqa: E402
 from samples.generator.reports import write_document as write_report  # noqa: E402
+from samples.generator.text_writer import TextWriter  # noqa: E402
 
-NBSP = data.NBSP
 REPORT_SHARE = 0.02
 # Single-measure formats and their weights.
 FORMATS = (("txt", 40), ("docx", 25), ("html", 20), ("pdf", 15))
@@ -62,75 +61,6 @@ PERIOD = (2020, 2023)
 
 
 # --------------------------------------------------------------------------- writers
-
-
-class TextWriter:
-    """The platform's text export: title line, agency lines, `label:` + NBSP, flattened
-    partner table (glued header, then name and type on alternating lines)."""
-
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-
-    def measure_title(self, text: str) -> None:
-        self.lines.append(text)
-
-    def label(self, text: str, *, end: bool = True) -> None:
-        self.lines.append(text + (":" + NBSP if end else ""))
-
-    def value(self, text: str, *, prose: bool = False) -> None:
-        self.lines.append(text)
-
-    def table(self, header: tuple[str, str], rows: Iterable[Partner], **_: Any) -> None:
-        self.lines.append("".join(header))
-        for partner in rows:
-            self.lines.extend(text for text in (partner.name, partner.type_text) if text)
-
-    def save(self, path: Path) -> None:
-        path.write_text("\n".join(self.lines) + "\n", encoding="utf-8")
-
-
-class HtmlWriter:
-    """A simple saved page: `<h1>` title, labels in `<p><strong>`, headings without a colon
-    in `<h3>`, values in `<p>`, partners in a `<table>` with `<th>`."""
-
-    def __init__(self, title: str, lang: str) -> None:
-        self.title = title
-        self.lang = lang
-        self.body: list[str] = []
-
-    def measure_title(self, text: str) -> None:
-        self.body.append(f"<h1>{html.escape(text)}</h1>")
-
-    def label(self, text: str, *, end: bool = True) -> None:
-        if end:
-            self.body.append(f"<p><strong>{html.escape(text)}:{NBSP}</strong></p>")
-        else:
-            self.body.append(f"<h3>{html.escape(text)}</h3>")
-
-    def value(self, text: str, *, prose: bool = False) -> None:
-        self.body.append(f"<p>{html.escape(text)}</p>")
-
-    def table(self, header: tuple[str, str], rows: Iterable[Partner], **_: Any) -> None:
-        head = "".join(f"<th>{html.escape(text)}</th>" for text in header)
-        self.body.append(f'<table class="partners">\n<thead><tr>{head}</tr></thead>\n<tbody>')
-        for partner in rows:
-            cells = "".join(
-                f"<td>{html.escape(text or '')}</td>" for text in (partner.name, partner.type_text)
-            )
-            self.body.append(f"<tr>{cells}</tr>")
-        self.body.append("</tbody>\n</table>")
-
-    def save(self, path: Path) -> None:
-        page = [
-            "<!DOCTYPE html>",
-            f'<html lang="{self.lang}">',
-            '<head>\n<meta charset="utf-8">',
-            f"<title>{html.escape(self.title)}</title>\n</head>",
-            '<body>\n<main>\n<article class="policy-measure">',
-            *self.body,
-            "</article>\n</main>\n</body>\n</html>\n",
-        ]
-        path.write_text("\n".join(page), encoding="utf-8")
 
 
 def measure_writer(fmt: str, title: str, lang: str) -> Any:

@@ -12,6 +12,8 @@ the generator's own data model (never by running qpr).
     build         measures and whole reports of each kind
     docx_writer   DocxWriter (python-docx)
     platform_pdf  PlatformPdfWriter (reportlab), the platform's PDF export
+    text_writer   TextWriter, the platform's text export of one measure (samples.corpus)
+    html_writer   HtmlWriter, one measure as a simple saved page (samples.corpus)
     layouts       the 2020+, 2016 and own layouts, written through either writer
     pdf_form      the 2012 interactive PDF form (reportlab AcroForm)
     libreoffice   PDFs converted from DOCX by LibreOffice, made deterministic
