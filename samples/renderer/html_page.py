@@ -4,71 +4,15 @@ from __future__ import annotations
 
 import html
 import pathlib
+import tomllib
 from typing import Any
 
 from samples.renderer.record import Items, Label, Line, Partners, Record, Title, Value, title_of
 
-CHROME: dict[str, dict[str, Any]] = {
-    "en": {
-        "site": "Diversity of Cultural Expressions",
-        "nav": (
-            "Home",
-            "Policy Monitoring Platform",
-            "Periodic reports",
-            "International Fund",
-            "News",
-        ),
-        "crumb": "Policies and measures",
-        "cookie": "This website uses cookies to give you the best experience. By continuing to browse "
-        "the site, you agree to our use of cookies.",
-        "accept": "Accept",
-        "more": "Learn more",
-        "share": "Share this page",
-        "top": "Back to top",
-        "legal": ("Terms of use", "Privacy policy", "Contact us", "Accessibility"),
-    },
-    "fr": {
-        "site": "Diversité des expressions culturelles",
-        "nav": (
-            "Accueil",
-            "Plateforme de suivi des politiques",
-            "Rapports périodiques",
-            "Fonds international",
-            "Actualités",
-        ),
-        "crumb": "Politiques et mesures",
-        "cookie": "Ce site utilise des cookies pour vous offrir la meilleure expérience. En poursuivant "
-        "votre navigation, vous acceptez leur utilisation.",
-        "accept": "Accepter",
-        "more": "En savoir plus",
-        "share": "Partager cette page",
-        "top": "Haut de page",
-        "legal": (
-            "Conditions d’utilisation",
-            "Politique de confidentialité",
-            "Contact",
-            "Accessibilité",
-        ),
-    },
-    "es": {
-        "site": "Diversidad de las expresiones culturales",
-        "nav": (
-            "Inicio",
-            "Plataforma de seguimiento de políticas",
-            "Informes periódicos",
-            "Fondo Internacional",
-            "Noticias",
-        ),
-        "crumb": "Políticas y medidas",
-        "cookie": "Este sitio utiliza cookies para ofrecerle la mejor experiencia. Al continuar navegando, "
-        "acepta su uso.",
-        "accept": "Aceptar",
-        "more": "Más información",
-        "share": "Compartir esta página",
-        "top": "Volver arriba",
-        "legal": ("Condiciones de uso", "Política de privacidad", "Contacto", "Accesibilidad"),
-    },
-}
+# The site's words by page language (site name, menus, banner, footer), in samples/data/.
+CHROME: dict[str, dict[str, Any]] = tomllib.loads(
+    (pathlib.Path(__file__).resolve().parents[1] / "data" / "site-chrome.toml").read_text("utf-8")
+)
 NAV_PATHS = ("/", "/policy-monitoring-platform", "/periodic-reports", "/ifcd", "/news")
 LEGAL_PATHS = ("/terms", "/privacy", "/contact", "/accessibility")
 
