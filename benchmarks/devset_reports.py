@@ -21,10 +21,8 @@ from xml.sax.saxutils import escape as xml_escape
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "samples"))
 
 import docx  # noqa: E402
-import render  # noqa: E402  (samples/render.py; importing it sets reportlab's invariant mode)
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.platypus import Paragraph, SimpleDocTemplate  # noqa: E402
 
@@ -34,6 +32,7 @@ from pipeline.layout import segment_report  # noqa: E402
 from pipeline.normalize import normalize  # noqa: E402
 from pipeline.readers.text import read_text  # noqa: E402
 from pipeline.segment import segment_measure  # noqa: E402
+from samples import determinism, pdf_style  # noqa: E402
 from schemas.outcome import IssueCode  # noqa: E402
 
 PARTY = "Test Party"
@@ -113,7 +112,7 @@ def write_docx(pages: list[Page], path: Path) -> None:
     properties = document.core_properties
     properties.author = properties.last_modified_by = "Periodic report team"
     properties.title = COVER
-    properties.created = properties.modified = properties.last_printed = render.FIXED_TIME
+    properties.created = properties.modified = properties.last_printed = determinism.FIXED_TIME
     properties.revision = 1
     document.add_paragraph(COVER, style="Title")
     for number in range(len(GOALS)):
@@ -124,11 +123,11 @@ def write_docx(pages: list[Page], path: Path) -> None:
                 document.add_paragraph(line)
     buffer = io.BytesIO()
     document.save(buffer)
-    path.write_bytes(render.normalise_zip(buffer.getvalue()))
+    path.write_bytes(determinism.normalise_zip(buffer.getvalue()))
 
 
 def write_pdf(pages: list[Page], path: Path) -> None:
-    regular, bold = render.register_fonts()
+    regular, bold = pdf_style.register_fonts()
     cover = ParagraphStyle("cover", fontName=bold, fontSize=18, leading=23, spaceAfter=14)
     goal = ParagraphStyle("goal", fontName=bold, fontSize=13, leading=17, spaceBefore=12)
     title = ParagraphStyle("title", fontName=bold, fontSize=12, leading=15, spaceBefore=10)

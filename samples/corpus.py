@@ -5,8 +5,8 @@
 DIR/docs/<name> holds the documents and DIR/truth/<name>.json the truth of each, in the shape
 of samples/reports/truth/ (`qpr evaluate PRED DIR/truth` reads it). Most documents are one
 measure of the 2020+ form (TXT as the platform exports it, DOCX, HTML, reportlab PDF), composed
-by samples/generate.py's data model from the fragments of samples/reports_data.py; about 2% are
-whole reports from generate.py (the kinds that need no LibreOffice). Document i depends only on
+by samples.generator's data model from the fragments of samples/data/; about 2% are
+whole reports from samples.generator (the kinds that need no LibreOffice). Document i depends only on
 (seed, i), so a smaller corpus is a prefix of a larger one, and two runs write the same bytes.
 Documents are written one at a time: memory stays flat whatever N is.
 """
@@ -14,24 +14,29 @@ Documents are written one at a time: memory stays flat whatever N is.
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import sys
 import time
-from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from random import Random
 from typing import Any
 
-SAMPLES = Path(__file__).resolve().parent
-sys.path.insert(0, str(SAMPLES))
+if __name__ == "__main__" and not __package__:  # python samples/corpus.py: import from the root
+    sys.path[0] = str(Path(__file__).resolve().parents[1])
 
-import generate  # noqa: E402  (importing it sets reportlab's invariant mode)
-import reports_data as data  # noqa: E402
+from samples.generator import data  # noqa: E402
+from samples.generator.build import compose_measure_2020  # noqa: E402
+from samples.generator.cli import DEFAULT_SEED  # noqa: E402
+from samples.generator.compose import Composer  # noqa: E402
+from samples.generator.html_writer import HtmlWriter  # noqa: E402
+from samples.generator.layouts import DocxReportWriter, write_measure_2020  # noqa: E402
+from samples.generator.model import Measure, Partner, Report, measure_truth, report_truth  # noqa: E402
+from samples.generator.platform_pdf import PlatformPdfWriter  # noqa: E402
+from samples.generator.reports import KINDS, build_report  # noqa: E402
+from samples.generator.reports import write_document as write_report  # noqa: E402
+from samples.generator.text_writer import TextWriter  # noqa: E402
 
-NBSP = data.NBSP
-DEFAULT_SEED = generate.DEFAULT_SEED
 REPORT_SHARE = 0.02
 # Single-measure formats and their weights.
 FORMATS = (("txt", 40), ("docx", 25), ("html", 20), ("pdf", 15))
@@ -58,83 +63,14 @@ PERIOD = (2020, 2023)
 # --------------------------------------------------------------------------- writers
 
 
-class TextWriter:
-    """The platform's text export: title line, agency lines, `label:` + NBSP, flattened
-    partner table (glued header, then name and type on alternating lines)."""
-
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-
-    def measure_title(self, text: str) -> None:
-        self.lines.append(text)
-
-    def label(self, text: str, *, end: bool = True) -> None:
-        self.lines.append(text + (":" + NBSP if end else ""))
-
-    def value(self, text: str, *, prose: bool = False) -> None:
-        self.lines.append(text)
-
-    def table(self, header: tuple[str, str], rows: Iterable[generate.Partner], **_: Any) -> None:
-        self.lines.append("".join(header))
-        for partner in rows:
-            self.lines.extend(text for text in (partner.name, partner.type_text) if text)
-
-    def save(self, path: Path) -> None:
-        path.write_text("\n".join(self.lines) + "\n", encoding="utf-8")
-
-
-class HtmlWriter:
-    """A simple saved page: `<h1>` title, labels in `<p><strong>`, headings without a colon
-    in `<h3>`, values in `<p>`, partners in a `<table>` with `<th>`."""
-
-    def __init__(self, title: str, lang: str) -> None:
-        self.title = title
-        self.lang = lang
-        self.body: list[str] = []
-
-    def measure_title(self, text: str) -> None:
-        self.body.append(f"<h1>{html.escape(text)}</h1>")
-
-    def label(self, text: str, *, end: bool = True) -> None:
-        if end:
-            self.body.append(f"<p><strong>{html.escape(text)}:{NBSP}</strong></p>")
-        else:
-            self.body.append(f"<h3>{html.escape(text)}</h3>")
-
-    def value(self, text: str, *, prose: bool = False) -> None:
-        self.body.append(f"<p>{html.escape(text)}</p>")
-
-    def table(self, header: tuple[str, str], rows: Iterable[generate.Partner], **_: Any) -> None:
-        head = "".join(f"<th>{html.escape(text)}</th>" for text in header)
-        self.body.append(f'<table class="partners">\n<thead><tr>{head}</tr></thead>\n<tbody>')
-        for partner in rows:
-            cells = "".join(
-                f"<td>{html.escape(text or '')}</td>" for text in (partner.name, partner.type_text)
-            )
-            self.body.append(f"<tr>{cells}</tr>")
-        self.body.append("</tbody>\n</table>")
-
-    def save(self, path: Path) -> None:
-        page = [
-            "<!DOCTYPE html>",
-            f'<html lang="{self.lang}">',
-            '<head>\n<meta charset="utf-8">',
-            f"<title>{html.escape(self.title)}</title>\n</head>",
-            '<body>\n<main>\n<article class="policy-measure">',
-            *self.body,
-            "</article>\n</main>\n</body>\n</html>\n",
-        ]
-        path.write_text("\n".join(page), encoding="utf-8")
-
-
 def measure_writer(fmt: str, title: str, lang: str) -> Any:
     if fmt == "txt":
         return TextWriter()
     if fmt == "html":
         return HtmlWriter(title, lang)
     if fmt == "docx":
-        return generate.DocxReportWriter(title)
-    return generate.PlatformPdfWriter(title)
+        return DocxReportWriter(title)
+    return PlatformPdfWriter(title)
 
 
 # --------------------------------------------------------------------------- documents
@@ -147,7 +83,7 @@ def weighted(rng: Random, choices: tuple[tuple[Any, ...], ...]) -> tuple[Any, ..
 def single_measure(rng: Random, party: data.PartyData, label_lang: str, content_lang: str):
     """One 2020+ measure as a page shows it: no goal/area headings above it (its goals and areas
     are its own blocks) and a Where line or a country line, so its country is written."""
-    composer = generate.Composer(rng, party, PERIOD)
+    composer = Composer(rng, party, PERIOD)
     themes = data.POOLS[content_lang]["themes"]
     cso_themes = data.POOLS[content_lang]["cso_themes"]
     cso = bool(cso_themes) and rng.random() < 0.1
@@ -156,7 +92,7 @@ def single_measure(rng: Random, party: data.PartyData, label_lang: str, content_
     partner_types = label_lang
     if label_lang == "fr" and rng.random() < 0.3:
         partner_types = "fr-offline"
-    measure = generate.compose_measure_2020(
+    measure = compose_measure_2020(
         composer,
         theme,
         content_lang,
@@ -176,7 +112,7 @@ def single_measure(rng: Random, party: data.PartyData, label_lang: str, content_
     )
 
 
-def readable_flat_partners(partners: tuple[generate.Partner, ...]) -> tuple[generate.Partner, ...]:
+def readable_flat_partners(partners: tuple[Partner, ...]) -> tuple[Partner, ...]:
     """Flattened partners lose the row boundaries: a row with no type followed by a row with no
     name reads as one row (`name`, `type`). Such pairs are swapped, so the text says what the
     truth says (a lone type line, then a lone name line)."""
@@ -187,9 +123,9 @@ def readable_flat_partners(partners: tuple[generate.Partner, ...]) -> tuple[gene
     return tuple(rows)
 
 
-def measure_report(party: data.PartyData, lang: str, measure: generate.Measure, seed: int):
+def measure_report(party: data.PartyData, lang: str, measure: Measure, seed: int):
     """The Report that generate's writers and truth functions take, holding one measure."""
-    return generate.Report(
+    return Report(
         kind="measure",
         seed=seed,
         party=party,
@@ -218,13 +154,13 @@ def write_single(rng: Random, seed: int, index: int, prefix: str, docs: Path, tr
     report = measure_report(party, label_lang, measure, seed)
     name = f"{prefix}-{content_lang}-{party.iso3.lower()}.{fmt}"
     writer = measure_writer(fmt, measure.title, label_lang)
-    generate.write_measure_2020(writer, measure, report)
+    write_measure_2020(writer, measure, report)
     writer.save(docs / name)
     tools = {"txt": "text", "html": "html", "docx": "python-docx", "pdf": "reportlab"}
     gold = {
         "generator": {"kind": "measure", "seed": seed, "index": index, "tool": tools[fmt]},
         "report": None,  # a single measure has no report header: every report field is null
-        "measures": [generate.measure_truth(measure, party)],
+        "measures": [measure_truth(measure, party)],
     }
     write_json(truth / f"{name}.json", gold)
     return name
@@ -233,13 +169,13 @@ def write_single(rng: Random, seed: int, index: int, prefix: str, docs: Path, tr
 def write_whole(rng: Random, seed: int, index: int, prefix: str, docs: Path, truth: Path) -> str:
     kind, fmt, parties = rng.choice(REPORT_KINDS)
     party = data.PARTIES[rng.choice(parties)]
-    spec = generate.KINDS[kind]
+    spec = KINDS[kind]
     count = rng.randint(max(3, spec.measures - 3), spec.measures + 4)
     cso = min(spec.civil_society, 1 + rng.randrange(2)) if spec.civil_society else 0
-    report = generate.build_report(kind, seed * 100_000 + index, party, count, cso)
+    report = build_report(kind, seed * 100_000 + index, party, count, cso)
     name = f"{prefix}-r{kind}-{party.iso3.lower()}.{fmt}"
-    tool = generate.write_document(report, docs / name, fmt)
-    gold = generate.report_truth(report, tool)
+    tool = write_report(report, docs / name, fmt)
+    gold = report_truth(report, tool)
     gold["generator"]["index"] = index
     write_json(truth / f"{name}.json", gold)
     return name

@@ -4,26 +4,17 @@ extracts each of its documents exactly as its truth says (soft F1 1.0 on every f
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
 import pipeline
 from flows import evaluate
+from samples import corpus as samples_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 N = 12
-
-
-def load_corpus():
-    sys.path.insert(0, str(ROOT / "samples"))
-    spec = importlib.util.spec_from_file_location("corpus", ROOT / "samples" / "corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def digests(folder: Path) -> dict[str, str]:
@@ -37,7 +28,7 @@ def digests(folder: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     out = tmp_path_factory.mktemp("corpus")
-    names = load_corpus().write_corpus(N, out, seed=2026)
+    names = samples_corpus.write_corpus(N, out, seed=2026)
     return out, names
 
 
@@ -53,16 +44,15 @@ def test_names_are_unique_and_each_document_has_a_truth(corpus):
 
 def test_same_seed_writes_the_same_bytes(corpus, tmp_path):
     out, names = corpus
-    again = load_corpus().write_corpus(N, tmp_path, seed=2026)
+    again = samples_corpus.write_corpus(N, tmp_path, seed=2026)
     assert again == names
     assert digests(tmp_path) == digests(out)
 
 
 def test_a_smaller_corpus_is_a_prefix_and_another_seed_differs(corpus, tmp_path):
     out, names = corpus
-    module = load_corpus()
-    assert module.write_corpus(3, tmp_path / "small", seed=2026) == names[:3]
-    assert module.write_corpus(3, tmp_path / "other", seed=7) != names[:3]
+    assert samples_corpus.write_corpus(3, tmp_path / "small", seed=2026) == names[:3]
+    assert samples_corpus.write_corpus(3, tmp_path / "other", seed=7) != names[:3]
 
 
 def test_extraction_matches_the_truth_of_every_document(corpus):
@@ -88,9 +78,8 @@ def test_extraction_matches_the_truth_of_every_document(corpus):
 
 
 def test_a_whole_report_of_the_corpus_matches_its_truth(tmp_path):
-    module = load_corpus()
-    index = next(i for i in range(1000) if module.is_whole_report(2026, i))
-    name = module.write_document(2026, index, 5, tmp_path, tmp_path)
+    index = next(i for i in range(1000) if samples_corpus.is_whole_report(2026, i))
+    name = samples_corpus.write_document(2026, index, 5, tmp_path, tmp_path)
     assert "-r" in name
     truth_path = tmp_path / f"{name}.json"
     truth = json.loads(truth_path.read_text(encoding="utf-8"))

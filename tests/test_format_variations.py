@@ -1026,7 +1026,7 @@ _FONTS: list[str] = []
 
 
 def pdf_fonts() -> tuple[str, str]:
-    """DejaVu Sans (every accent, ’ and •), else reportlab's own Vera, as samples/render.py does."""
+    """DejaVu Sans (every accent, ’ and •), else reportlab's own Vera, as samples/pdf_style.py does."""
     if not _FONTS:
         base = Path(rl_config.__file__).parent / "fonts"
         for regular, bold in (

@@ -22,6 +22,8 @@ import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 
 LANGS = ("en", "fr", "es")
@@ -75,88 +77,108 @@ def check_entity(text: str, e: object, where: str, errors: list[str]) -> None:
         errors.append(f"{where}: {mention!r} starts with a sentence-initial article")
 
 
-def check(folder: Path) -> int:
-    errors: list[str] = []
-    seen_ids: set[str] = set()
-    counts: dict[str, Counter] = {lang: Counter() for lang in LANGS}
-    per_measure: dict[str, Counter] = defaultdict(Counter)
-    fields_of: dict[str, list[str]] = defaultdict(list)
-    n_fields: Counter = Counter()
+@dataclass
+class Tally:
+    """What the checks found so far: the errors, and the counts the report prints."""
 
-    for lang in LANGS:
-        path = folder / f"gold-{lang}.jsonl"
-        if not path.exists():
-            errors.append(f"{path.name}: missing")
+    errors: list[str] = dataclass_field(default_factory=list)
+    seen_ids: set[str] = dataclass_field(default_factory=set)
+    counts: dict[str, Counter] = dataclass_field(
+        default_factory=lambda: {lang: Counter() for lang in LANGS}
+    )
+    per_measure: dict[str, Counter] = dataclass_field(default_factory=lambda: defaultdict(Counter))
+    fields_of: dict[str, list[str]] = dataclass_field(default_factory=lambda: defaultdict(list))
+    n_fields: Counter = dataclass_field(default_factory=Counter)
+
+
+def check_entities(rec: dict, lang: str, where: str, tally: Tally) -> None:
+    """Each entity, then their order: sorted by start, no overlap."""
+    errors, text = tally.errors, rec["text"]
+    prev_end, prev_start = 0, -1
+    for i, e in enumerate(rec["entities"]):
+        ewhere = f"{where} entity {i}"
+        check_entity(text, e, ewhere, errors)
+        if not isinstance(e, dict) or type(e.get("start")) is not int:
             continue
-        raw = path.read_bytes()
-        if not raw.endswith(b"\n") or b"\r" in raw:
-            errors.append(f"{path.name}: lines must end with a single LF")
-        for lineno, line in enumerate(raw.decode("utf-8").splitlines(), 1):
-            where = f"{path.name}:{lineno}"
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as err:
-                errors.append(f"{where}: not JSON ({err})")
-                continue
-            if not isinstance(rec, dict) or list(rec) != KEYS:
-                errors.append(f"{where}: keys must be exactly {KEYS} in this order")
-                continue
-            rid, measure, field, text = rec["id"], rec["measure"], rec["field"], rec["text"]
-            where = f"{path.name}:{lineno} ({rid})"
-            if rec["language"] != lang:
-                errors.append(f"{where}: language {rec['language']!r} in gold-{lang}.jsonl")
-            if not (isinstance(measure, str) and re.fullmatch(rf"{lang}-\d\d", measure)):
-                errors.append(f"{where}: measure {measure!r} is not {lang}-NN")
-            if field not in FIELDS:
-                errors.append(f"{where}: field {field!r} not in {FIELDS}")
-            if rid != f"{measure}-{field}":
-                errors.append(f"{where}: id should be {measure}-{field}")
-            if rid in seen_ids:
-                errors.append(f"{where}: duplicate id")
-            seen_ids.add(rid)
-            if not isinstance(text, str) or not text.strip():
-                errors.append(f"{where}: empty text")
-                continue
-            if unicodedata.normalize("NFC", text) != text:
-                errors.append(f"{where}: text is not NFC")
-            if field in WORDS:
-                lo, hi = WORDS[field]
-                words = len(text.split())
-                if not lo <= words <= hi:
-                    errors.append(f"{where}: {words} words, expected {lo}-{hi} for a {field}")
-            fields_of[measure].append(field)
-            n_fields[lang] += 1
-            entities = rec["entities"]
-            if not isinstance(entities, list):
-                errors.append(f"{where}: entities must be a list")
-                continue
-            prev_end, prev_start = 0, -1
-            for i, e in enumerate(entities):
-                ewhere = f"{where} entity {i}"
-                check_entity(text, e, ewhere, errors)
-                if not isinstance(e, dict) or type(e.get("start")) is not int:
-                    continue
-                if e["start"] < prev_start:
-                    errors.append(f"{ewhere}: not sorted by start")
-                elif e["start"] < prev_end:
-                    errors.append(f"{ewhere}: overlaps the previous entity")
-                prev_start, prev_end = e["start"], max(prev_end, e.get("end", 0))
-                if e.get("label") in LABELS:
-                    counts[lang][e["label"]] += 1
-                    per_measure[measure][e["label"]] += 1
+        if e["start"] < prev_start:
+            errors.append(f"{ewhere}: not sorted by start")
+        elif e["start"] < prev_end:
+            errors.append(f"{ewhere}: overlaps the previous entity")
+        prev_start, prev_end = e["start"], max(prev_end, e.get("end", 0))
+        if e.get("label") in LABELS:
+            tally.counts[lang][e["label"]] += 1
+            tally.per_measure[rec["measure"]][e["label"]] += 1
 
-        measures = sorted(m for m in fields_of if m.startswith(f"{lang}-"))
-        if len(measures) != MEASURES_PER_LANGUAGE:
-            errors.append(
-                f"gold-{lang}.jsonl: {len(measures)} measures, expected {MEASURES_PER_LANGUAGE}"
-            )
-        for m in measures:
-            fs = fields_of[m]
-            if "description" not in fs or "results" not in fs or len(set(fs)) != len(fs):
-                errors.append(f"{m}: needs one description and one results field, has {fs}")
 
-    # report
-    width = 8
+def check_record(rec: dict, lang: str, where: str, tally: Tally) -> None:
+    """One line's identity (language, measure, field, id), its text, then its entities."""
+    errors = tally.errors
+    rid, measure, field, text = rec["id"], rec["measure"], rec["field"], rec["text"]
+    if rec["language"] != lang:
+        errors.append(f"{where}: language {rec['language']!r} in gold-{lang}.jsonl")
+    if not (isinstance(measure, str) and re.fullmatch(rf"{lang}-\d\d", measure)):
+        errors.append(f"{where}: measure {measure!r} is not {lang}-NN")
+    if field not in FIELDS:
+        errors.append(f"{where}: field {field!r} not in {FIELDS}")
+    if rid != f"{measure}-{field}":
+        errors.append(f"{where}: id should be {measure}-{field}")
+    if rid in tally.seen_ids:
+        errors.append(f"{where}: duplicate id")
+    tally.seen_ids.add(rid)
+    if not isinstance(text, str) or not text.strip():
+        errors.append(f"{where}: empty text")
+        return
+    if unicodedata.normalize("NFC", text) != text:
+        errors.append(f"{where}: text is not NFC")
+    if field in WORDS:
+        lo, hi = WORDS[field]
+        words = len(text.split())
+        if not lo <= words <= hi:
+            errors.append(f"{where}: {words} words, expected {lo}-{hi} for a {field}")
+    tally.fields_of[measure].append(field)
+    tally.n_fields[lang] += 1
+    if not isinstance(rec["entities"], list):
+        errors.append(f"{where}: entities must be a list")
+        return
+    check_entities(rec, lang, where, tally)
+
+
+def check_file(folder: Path, lang: str, tally: Tally) -> None:
+    """gold-<lang>.jsonl: its line ends, each line, then its measures' count and fields."""
+    errors = tally.errors
+    path = folder / f"gold-{lang}.jsonl"
+    if not path.exists():
+        errors.append(f"{path.name}: missing")
+        return
+    raw = path.read_bytes()
+    if not raw.endswith(b"\n") or b"\r" in raw:
+        errors.append(f"{path.name}: lines must end with a single LF")
+    for lineno, line in enumerate(raw.decode("utf-8").splitlines(), 1):
+        where = f"{path.name}:{lineno}"
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as err:
+            errors.append(f"{where}: not JSON ({err})")
+            continue
+        if not isinstance(rec, dict) or list(rec) != KEYS:
+            errors.append(f"{where}: keys must be exactly {KEYS} in this order")
+            continue
+        check_record(rec, lang, f"{path.name}:{lineno} ({rec['id']})", tally)
+
+    measures = sorted(m for m in tally.fields_of if m.startswith(f"{lang}-"))
+    if len(measures) != MEASURES_PER_LANGUAGE:
+        errors.append(
+            f"gold-{lang}.jsonl: {len(measures)} measures, expected {MEASURES_PER_LANGUAGE}"
+        )
+    for m in measures:
+        fs = tally.fields_of[m]
+        if "description" not in fs or "results" not in fs or len(set(fs)) != len(fs):
+            errors.append(f"{m}: needs one description and one results field, has {fs}")
+
+
+def print_counts(tally: Tally) -> None:
+    """Mentions per label x language, scored mentions, fields, and scored mentions per measure."""
+    counts, width = tally.counts, 8
     print(f"{'label':<7}" + "".join(f"{lang:>{width}}" for lang in LANGS) + f"{'total':>{width}}")
     for label in LABELS:
         row = [counts[lang][label] for lang in LANGS]
@@ -165,10 +187,10 @@ def check(folder: Path) -> int:
     print(f"{'scored':<7}" + "".join(f"{n:>{width}}" for n in scored) + f"{sum(scored):>{width}}")
     print(
         f"{'fields':<7}"
-        + "".join(f"{n_fields[lang]:>{width}}" for lang in LANGS)
-        + f"{sum(n_fields.values()):>{width}}"
+        + "".join(f"{tally.n_fields[lang]:>{width}}" for lang in LANGS)
+        + f"{sum(tally.n_fields.values()):>{width}}"
     )
-    per = {m: sum(c[lab] for lab in SCORED) for m, c in per_measure.items()}
+    per = {m: sum(c[lab] for lab in SCORED) for m, c in tally.per_measure.items()}
     if per:
         lo = min(per, key=per.get)
         hi = max(per, key=per.get)
@@ -176,7 +198,15 @@ def check(folder: Path) -> int:
             f"scored mentions per measure: min {per[lo]} ({lo}), max {per[hi]} ({hi}), "
             f"mean {sum(per.values()) / len(per):.1f} over {len(per)} measures"
         )
-    missing = [(lang, lab) for lang in LANGS for lab in LABELS if counts[lang][lab] == 0]
+
+
+def check(folder: Path) -> int:
+    tally = Tally()
+    for lang in LANGS:
+        check_file(folder, lang, tally)
+    print_counts(tally)
+    errors = tally.errors
+    missing = [(lang, lab) for lang in LANGS for lab in LABELS if tally.counts[lang][lab] == 0]
     for lang, lab in missing:
         errors.append(f"gold-{lang}.jsonl: no {lab} mention at all")
 
