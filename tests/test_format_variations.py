@@ -39,6 +39,7 @@ from form_labels import (
     FR_RESULTS,
     NBSP,
 )
+from records import codes, partner_rows
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -149,14 +150,6 @@ def extract(data: bytes, filename: str) -> tuple[ReportRecord, object]:
     record = extract_bytes(data, filename)
     assert record.measures, f"no measure extracted: {[i.code for i in record.issues]}"
     return record, record.measures[0]
-
-
-def partner_rows(measure) -> list[tuple[str | None, str | None]]:
-    return [(p.name, p.entity_type.value if p.entity_type else None) for p in measure.partners]
-
-
-def codes(values) -> list[str]:
-    return [value.code.value for value in values]
 
 
 def flat(text: str | None) -> str | None:

@@ -7,6 +7,7 @@ import io
 
 from docx import Document
 from form_labels import EN_CONCLUSIONS, EN_DESC, EN_EVALUATED, EN_GOALS, EN_RESULTS
+from records import stated_codes as codes
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
@@ -70,12 +71,6 @@ Climate change is becoming a concern for festivals.
 
 def extract_text(text: str) -> ReportRecord:
     return extract_bytes(text.encode("utf-8"), "report.txt")
-
-
-def codes(values: list) -> list[str]:
-    """The codes the document states (form or heading); inferred ones are tested in
-    tests/test_inference.py."""
-    return [value.code.value for value in values if value.source.value != "inferred"]
 
 
 def test_every_measure_is_found_in_order_with_its_title() -> None:

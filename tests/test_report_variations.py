@@ -38,6 +38,8 @@ from form_labels import (
     FR_RESULTS,
     label,
 )
+from records import issue_codes, titles
+from records import stated_codes as codes
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
@@ -236,22 +238,8 @@ def extract_text(text: str) -> ReportRecord:
     return extract_bytes(text.encode("utf-8"), "r.txt")
 
 
-def titles(record: ReportRecord) -> list[str | None]:
-    return [measure.title for measure in record.measures]
-
-
-def codes(values: Iterable) -> list[str]:
-    """The codes the document states (form or heading); inferred ones are tested in
-    tests/test_inference.py."""
-    return [value.code.value for value in values if value.source.value != "inferred"]
-
-
 def from_headings(values: Iterable) -> list[str]:
     return [value.code.value for value in values if value.source.value == "heading"]
-
-
-def issue_codes(record: ReportRecord) -> list[str]:
-    return [issue.code.value for issue in record.issues]
 
 
 def measure_texts(item: Measure) -> list[str]:

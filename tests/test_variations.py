@@ -36,9 +36,9 @@ from form_labels import (
     english_record,
     label,
 )
+from records import codes, extract_text, issue_codes, partner_rows
 
 from pipeline import extract_bytes
-from schemas import ReportRecord
 
 # ---------------------------------------------------------------------------------------------
 # Labels (form-reference.md §2), as the form prints them.
@@ -115,26 +115,10 @@ def en_record(
     )
 
 
-def extract_text(text: str, filename: str = "measure.txt", encoding: str = "utf-8") -> ReportRecord:
-    return extract_bytes(text.encode(encoding), filename)
-
-
 def measure_of(text: str, **kwargs: str):
     record = extract_text(text, **kwargs)
     assert record.measures, f"no measure extracted: {record.issues}"
     return record.measures[0]
-
-
-def issue_codes(record: ReportRecord) -> set[str]:
-    return {issue.code.value for issue in record.issues}
-
-
-def partner_rows(measure) -> list[tuple[str | None, str | None]]:
-    return [(p.name, p.entity_type.value if p.entity_type else None) for p in measure.partners]
-
-
-def codes(values) -> list[str]:
-    return [value.code.value for value in values]
 
 
 # =============================================================================================

@@ -1,0 +1,38 @@
+"""What the tests read out of records, written once: extracting a text, the codes of coded
+values, the partner rows, the issue codes, the titles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from pipeline import extract_bytes
+from schemas import ReportRecord
+from schemas.measure import Measure
+
+
+def extract_text(text: str, filename: str = "measure.txt", encoding: str = "utf-8") -> ReportRecord:
+    return extract_bytes(text.encode(encoding), filename)
+
+
+def codes(values: Iterable[Any]) -> list[str]:
+    """Every code of a list of coded values, in order."""
+    return [value.code.value for value in values]
+
+
+def stated_codes(values: Iterable[Any]) -> list[str]:
+    """The codes the document states (form or heading); inferred ones are tested in
+    tests/test_inference.py."""
+    return [value.code.value for value in values if value.source.value != "inferred"]
+
+
+def partner_rows(measure: Measure) -> list[tuple[str | None, str | None]]:
+    return [(p.name, p.entity_type.value if p.entity_type else None) for p in measure.partners]
+
+
+def issue_codes(record: ReportRecord) -> list[str]:
+    return [issue.code.value for issue in record.issues]
+
+
+def titles(record: ReportRecord) -> list[str | None]:
+    return [measure.title for measure in record.measures]
