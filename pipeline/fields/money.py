@@ -16,6 +16,16 @@ from typing import Final
 
 import pycountry
 
+from pipeline.patterns import (
+    ADDRESS,
+    HSPACE,
+    LETTER_AFTER,
+    LETTER_BEFORE,
+    YEAR,
+    alternation,
+    counted_noun,
+    merge_spans,
+)
 from pipeline.tables import load_table
 
 STATED: Final = "stated"
@@ -54,32 +64,11 @@ class Budget:
 
 _TABLES: Final = load_table("money")
 
-# Horizontal whitespace: a line break ends an item of a list, so nothing reaches across it.
-_H: Final = r"[^\S\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]"
-_LETTER_BEFORE: Final = r"(?<![^\W\d_])"
-_LETTER_AFTER: Final = r"(?![^\W\d_])"
-_WORD_BEFORE: Final = r"(?<!\w)"
-_WORD_AFTER: Final = r"(?!\w)"
+_H: Final = HSPACE
 
 
 def _normalise_phrase(text: str) -> str:
     return " ".join(text.replace("\u2019", "'").split())
-
-
-def _phrase_pattern(phrase: str, *, digits_may_touch: bool) -> str:
-    """A table phrase as a regex: any whitespace run, either apostrophe, guarded word edges."""
-    words = []
-    for word in phrase.split():
-        words.append("".join("['\u2019]" if ch in "'\u2019" else re.escape(ch) for ch in word))
-    body = r"\s+".join(words)
-    before, after = (
-        (_LETTER_BEFORE, _LETTER_AFTER) if digits_may_touch else (_WORD_BEFORE, _WORD_AFTER)
-    )
-    if phrase[0].isalnum():
-        body = before + body
-    if phrase[-1].isalnum():
-        body += after
-    return body
 
 
 def _alternation(
@@ -88,16 +77,15 @@ def _alternation(
     ignore_case: bool = True,
     digits_may_touch: bool = False,
 ) -> str:
-    """Longest phrase first, so "mil millones" wins over "mil" and "US$" over "$".
-
-    A mapping gives each phrase its own ignore-case flag (codes are case-sensitive, words not).
-    """
-    flags = phrases if isinstance(phrases, Mapping) else dict.fromkeys(phrases, ignore_case)
-    parts = []
-    for phrase in sorted(flags, key=lambda p: (-len(p), p)):
-        pattern = _phrase_pattern(phrase, digits_may_touch=digits_may_touch)
-        parts.append(f"(?i:{pattern})" if flags[phrase] else pattern)
-    return "(?:" + "|".join(parts) + ")"
+    """The field's phrases: any case unless told, whole words unless digits may touch them, a
+    phrase's words joined across any whitespace."""
+    return alternation(
+        phrases,
+        ignore_case=ignore_case,
+        digits_may_touch=digits_may_touch,
+        space=r"\s",
+        guard_signs=False,
+    )
 
 
 def _build_currency_regex() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
@@ -106,7 +94,7 @@ def _build_currency_regex() -> tuple[re.Pattern[str], dict[str, str], dict[str, 
     flags = {k: False for k in symbols} | {
         _normalise_phrase(k): True for k in _TABLES["currency"]["words"]
     }
-    iso_code = _LETTER_BEFORE + "[A-Z]{3}" + _LETTER_AFTER
+    iso_code = LETTER_BEFORE + "[A-Z]{3}" + LETTER_AFTER
     pattern = "(?:" + _alternation(flags, digits_may_touch=True) + "|" + iso_code + ")"
     return re.compile(pattern), symbols, words
 
@@ -139,7 +127,6 @@ _YEAR_MARKER_RE: Final = re.compile(
     + _MONTHS
     + r"(?:\s+[0-9]{1,2})?,?)\s*\Z"
 )
-_COUNTED: Final = frozenset(w.casefold() for w in _TABLES["not_money"]["counted"])
 _REFERENCE_RE: Final = re.compile(_alternation(_TABLES["not_money"]["references"]) + r"\s*\Z")
 _YEAR_COLON_RE: Final = re.compile(_H + "*:")
 _GLUED_DASH_RE: Final = re.compile("[-\u2013\u2014][0-9]")
@@ -273,8 +260,6 @@ class _Figure:
         return self.start, self.end
 
 
-# URLs and e-mail addresses carry digits that are never money.
-_ADDRESS_RE: Final = re.compile(r"(?:https?://|www\.)\S+|[^\s@]+@[^\s@]+\.\S+")
 # Dates: "31.12.2019", "1/3/2020", "2019-03-12".
 _DATE_RE: Final = re.compile(
     r"(?<![0-9.,/])([0-9]{1,2})([./-])([0-9]{1,2})\2(?:[0-9]{4}|[0-9]{2})(?![0-9]|[.,][0-9])"
@@ -282,8 +267,8 @@ _DATE_RE: Final = re.compile(
 _ISO_DATE_RE: Final = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9](?![0-9])")
 # A reporting period ("2016-2019", "2016/17") names years, never a range of money.
 _PERIOD_RE: Final = re.compile(
-    r"(?<![0-9.,])(19[5-9][0-9]|20[0-9]{2}|2100)(?:\s?[-\u2013\u2014/]\s?(19[5-9][0-9]|20[0-9]{2}"
-    r"|2100)|[-\u2013/]([0-9]{2}))(?![0-9]|[.,][0-9])"
+    rf"(?<![0-9.,])({YEAR}|2100)(?:\s?[-\u2013\u2014/]\s?({YEAR}|2100)|[-\u2013/]([0-9]{{2}}))"
+    r"(?![0-9]|[.,][0-9])"
 )
 # An exchange rate is no money, nor is the parenthesis that gives it ("(December 2019 dollar
 # price: 1USD=36,65)", "1 EUR = 655,957 FCFA").
@@ -319,15 +304,9 @@ def _protected_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _PERIOD_RE.finditer(text) if _is_period(text, m)]
     spans += [m.span() for m in _DATE_RE.finditer(text) if _is_date(m)]
     spans += [m.span() for m in _ISO_DATE_RE.finditer(text)]
-    spans += [m.span() for m in _ADDRESS_RE.finditer(text)]
+    spans += [m.span() for m in ADDRESS.finditer(text)]
     spans += [m.span() for m in _RATE_NOTE_RE.finditer(text)]
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+    return merge_spans(spans)
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -481,7 +460,7 @@ def _is_not_money(text: str, figure: _Figure) -> bool:
     if figure.currency is not None:
         return False
     word = _NEXT_WORD_RE.match(text, figure.end)
-    if word is not None and _is_counted(word.group(1)):
+    if word is not None and counted_noun(word.group(1)):
         return True
     window = text[max(0, figure.start - 25) : figure.start]
     if _REFERENCE_RE.search(window):
@@ -489,15 +468,6 @@ def _is_not_money(text: str, figure: _Figure) -> bool:
     if figure.plain_year:
         return False
     return bool(_MONTH_AFTER_RE.match(text, figure.end) or _MONTH_BEFORE_RE.search(window))
-
-
-def _is_counted(word: str) -> bool:
-    folded = word.casefold()
-    return (
-        folded in _COUNTED
-        or (folded.endswith("s") and folded[:-1] in _COUNTED)
-        or (folded.endswith("es") and folded[:-2] in _COUNTED)
-    )
 
 
 def _classify_years(text: str, figures: list[_Figure]) -> None:

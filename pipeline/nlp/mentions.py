@@ -9,37 +9,26 @@ from typing import Final
 
 from spacy.tokens import Doc, Span
 
-from pipeline.nlp.fragments import HSPACE, compiled, digit_windows
+from pipeline.nlp.fragments import compiled, digit_windows
 from pipeline.nlp.state import candidate_group, doc_text
 from pipeline.nlp.words import body_words
+from pipeline.patterns import PHRASE_SPACE, YEAR, counts_things
 from pipeline.tables import load_table
 
 _MONEY_WORDS: Final = load_table("money")
 
-_NEXT_WORD: Final = re.compile(HSPACE + r"*([^\W\d_]+)")
-_PREVIOUS_WORD: Final = re.compile(r"(\S+)" + HSPACE + r"*\Z")
-_PLAIN_YEAR: Final = re.compile(r"(?:19[5-9][0-9]|20[0-9]{2})")
-_DIGIT_AHEAD: Final = re.compile(HSPACE + r"*[0-9]")
-_COUNTED: Final = frozenset(w.casefold() for w in _MONEY_WORDS["not_money"]["counted"])
+_NEXT_WORD: Final = re.compile(PHRASE_SPACE + r"*([^\W\d_]+)")
+_PREVIOUS_WORD: Final = re.compile(r"(\S+)" + PHRASE_SPACE + r"*\Z")
+_PLAIN_YEAR: Final = re.compile(YEAR)
+_DIGIT_AHEAD: Final = re.compile(PHRASE_SPACE + r"*[0-9]")
 _REFERENCES: Final = frozenset(w.casefold() for w in _MONEY_WORDS["not_money"]["references"])
-_IRREGULAR_PLURALS: Final = frozenset({"people", "women", "children", "men"})
-
-
-def _counts_things(word: str) -> bool:
-    """A plural of a counted noun: "2000 artists" counts, "the 2019 edition" is a date."""
-    folded = word.casefold()
-    if folded in _IRREGULAR_PLURALS:
-        return True
-    if not folded.endswith(("s", "x")):
-        return False
-    return folded in _COUNTED or folded[:-1] in _COUNTED or folded[:-2] in _COUNTED
 
 
 def adjust_date(text: str, match: re.Match[str], start: int, end: int) -> tuple[int, int] | None:
     if not text[start:end].isdigit():
         return start, end
     after = _NEXT_WORD.match(text, end)
-    if after is not None and _counts_things(after.group(1)):
+    if after is not None and counts_things(after.group(1)):
         return None
     before = _PREVIOUS_WORD.search(text, max(0, start - 24), start)
     if before is not None and before.group(1).casefold() in _REFERENCES:
