@@ -58,14 +58,16 @@ def alternation(
     """
     flags = phrases if isinstance(phrases, Mapping) else dict.fromkeys(phrases, ignore_case)
     before, after = (LETTER_BEFORE, LETTER_AFTER) if digits_may_touch else (WORD_BEFORE, WORD_AFTER)
+    uniform = len(set(flags.values())) <= 1
     parts = []
     for text in sorted(set(flags), key=lambda p: (-len(p), p)):
         pattern = phrase(text, space)
         if not guard_signs:
             pattern = (before if text[0].isalnum() else "") + pattern
             pattern += after if text[-1].isalnum() else ""
-        parts.append(f"(?i:{pattern})" if flags[text] else pattern)
-    body = "(?:" + "|".join(parts) + ")"
+        parts.append(f"(?i:{pattern})" if flags[text] and not uniform else pattern)
+    folded = uniform and any(flags.values())
+    body = ("(?i:" if folded else "(?:") + "|".join(parts) + ")"
     return before + body + after if guard_signs else body
 
 

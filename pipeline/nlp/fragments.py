@@ -65,19 +65,20 @@ def _fragments() -> dict[str, str]:
     qualifiers = alternation(money["currency_qualifiers"])
     leading = alternation([*symbols, *codes])
     scales = (
-        f"(?:{alternation(_MONEY_WORDS['scale']['abbreviations'])}"
-        f"|{alternation(_MONEY_WORDS['scale']['words'], ignore_case=True)})"
+        f"(?:{alternation(list(_MONEY_WORDS['scale']['abbreviations']))}"
+        f"|{alternation(list(_MONEY_WORDS['scale']['words']), ignore_case=True)})"
     )
     number = (
         r"(?<![0-9.,])(?:[0-9]{1,3}(?:(?P<{group}>[.,'\u2019 \u00a0\u202f])[0-9]{3}(?![0-9]))"
         r"(?:(?P={group})[0-9]{3}(?![0-9]))*|[0-9]+)(?:[.,][0-9]+)?"
     )
     month, month_name = _months()
+    ordinals = "|".join(map(re.escape, _PATTERNS["day_ordinals"]))
     fragments = {
         "osp": PHRASE_SPACE + "*",
         "hsp": PHRASE_SPACE,
         "year": LONE_YEAR,
-        "day": r"(?:[12][0-9]|3[01]|0?[1-9])(?![0-9])(?:st|nd|rd|th|er|\.?º|\.?°)?",
+        "day": rf"(?:[12][0-9]|3[01]|0?[1-9])(?![0-9])(?:{ordinals}|\.?º|\.?°)?",
         "month_number": r"(?:1[0-2]|0?[1-9])(?![0-9])",
         "month": month,
         "month_name": month_name,
@@ -102,16 +103,11 @@ def _fragments() -> dict[str, str]:
         "law_known": alternation(law["known"], ignore_case=True),
         "cap": rf"(?<![\w'\u2019-])[{_UPPER}][\w'\u2019-]*",
     }
-    fragments["when"] = _fill("(?:{month}\\.? (?:de |del )?)?{year}", fragments)
-    fragments["law_date"] = _fill(
-        "(?:{day} (?:de )?{month}(?: (?:de |del )?{year})?|{month} {day},? {year}"
-        "|{month} (?:de |del )?{year}|{year})",
-        fragments,
-    )
     fragments["law_before"] = alternation(law["qualifiers_before"], ignore_case=True)
     fragments["law_keyword"] = alternation(law["keywords"], ignore_case=True)
     fragments["law_after"] = alternation(law["qualifiers_after"], ignore_case=True)
-    fragments["law_name"] = _fill("(?:{law_before} )?{law_keyword}(?: {law_after})*", fragments)
+    for name, template in _PATTERNS["composites"].items():
+        fragments[name] = _fill(template, fragments)
     return fragments
 
 

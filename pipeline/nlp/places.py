@@ -101,6 +101,7 @@ class PlaceComponent:
         self.joins = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.joins.add("JOIN", [nlp.make_doc(join) for join in context["joins"]])
         self.cue_articles = frozenset(context["articles"])
+        self.left_joins = frozenset(context["left_joins"])
         self.not_places = frozenset(context["not_places"])
         self.demonym_endings = tuple(context["demonym_endings"])
         self.inner = frozenset(context["inner_words"])
@@ -232,7 +233,7 @@ class PlaceComponent:
         `start`: one word or a hyphenated one ("Noroeste, Noreste, Cuyo, Centro, Patagonia").
         Only a list after a colon may open a sentence ("However, Kenya" is no list)."""
         join = start - 1
-        if join < 1 or doc[join].text not in _LEFT_JOINS or doc[start].is_sent_start:
+        if join < 1 or doc[join].text not in self.left_joins or doc[start].is_sent_start:
             return None
         k = join - 1
         while k > 0 and doc[k - 1].text in HYPHENS and not doc[k - 1].whitespace_:
@@ -244,7 +245,6 @@ class PlaceComponent:
         return k if self._plausible(doc, k, join, listed=True) else None
 
 
-_LEFT_JOINS: Final = frozenset({",", "and", "et", "y", "e"})
 _PLURAL_MARKS: Final = frozenset({"'", "’"})
 
 
