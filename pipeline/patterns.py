@@ -25,8 +25,9 @@ WORD_AFTER: Final = r"(?!\w)"
 # A year of the reports' span (1950-2099), a plain one and one no digit touches.
 YEAR: Final = r"(?:19[5-9][0-9]|20[0-9]{2})"
 LONE_YEAR: Final = rf"(?<![0-9]){YEAR}(?![0-9])"
+URL: Final = r"(?:https?://|www\.)\S+"
 # URLs and e-mail addresses carry digits that are never figures.
-ADDRESS: Final = re.compile(r"(?:https?://|www\.)\S+|[^\s@]+@[^\s@]+\.\S+")
+ADDRESS: Final = re.compile(URL + r"|[^\s@]+@[^\s@]+\.\S+")
 
 _APOSTROPHES: Final = "'\u2019"
 
@@ -115,3 +116,25 @@ def counts_things(word: str) -> bool:
     folded = word.casefold()
     plural = folded.endswith(("s", "x")) or folded in _counted_words()[1]
     return plural and counted_noun(folded)
+
+
+# ------------------------------------------------------------------------------ references
+
+# How far before a figure a reference word may stand ("Article 7", "Ley N° 1493").
+_REFERENCE_REACH: Final = 25
+
+
+@cache
+def _reference_pattern() -> re.Pattern[str]:
+    references = load_table("money")["not_money"]["references"]
+    words = alternation(
+        references, ignore_case=True, digits_may_touch=False, space=r"\s", guard_signs=False
+    )
+    return re.compile(words + r"\s*\Z")
+
+
+def follows_reference(text: str, start: int) -> bool:
+    """Whether the figure at `start` points to a text ("Article 7", "No. 2019", "ODD 5"): no
+    money, and no date."""
+    window = text[max(0, start - _REFERENCE_REACH) : start]
+    return _reference_pattern().search(window) is not None

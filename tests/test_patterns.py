@@ -69,3 +69,15 @@ def test_alternation_prefers_the_longest_phrase_and_guards_letters() -> None:
 
 def test_merge_spans_joins_touching_and_overlapping_spans() -> None:
     assert merge_spans([(5, 8), (0, 2), (2, 3), (7, 9), (10, 11)]) == [(0, 3), (5, 9), (10, 11)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("see Article 2019", "en"), ("Décret n° 2019", "fr"), ("Ley No. 2019", "es")],
+)
+def test_a_figure_after_a_reference_word_is_neither_money_nor_a_date(
+    text: str, language: str
+) -> None:
+    assert parse_budget(text).amounts == ()
+    found = find_entities([(text, language)], use_trained=False)[0]
+    assert [m.text for m in found if m.label in {"MONEY", "DATE"}] == []

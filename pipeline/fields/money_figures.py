@@ -23,7 +23,6 @@ from pipeline.fields.money_words import (
     NEXT_WORD_RE,
     PERCENT_RE,
     PREFIX_GAP_RE,
-    REFERENCE_RE,
     SCALE_ABBREVIATIONS,
     SCALE_CONNECTOR_RE,
     SCALE_RE,
@@ -38,6 +37,7 @@ from pipeline.patterns import (
     HSPACE,
     YEAR,
     counted_noun,
+    follows_reference,
     merge_spans,
 )
 
@@ -272,9 +272,9 @@ def _is_not_money(text: str, figure: Figure) -> bool:
     word = NEXT_WORD_RE.match(text, figure.end)
     if word is not None and counted_noun(word.group(1)):
         return True
-    window = text[max(0, figure.start - 25) : figure.start]
-    if REFERENCE_RE.search(window):
+    if follows_reference(text, figure.start):
         return True
+    window = text[max(0, figure.start - 25) : figure.start]
     if figure.plain_year:
         return False
     return bool(MONTH_AFTER_RE.match(text, figure.end) or MONTH_BEFORE_RE.search(window))

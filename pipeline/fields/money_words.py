@@ -80,7 +80,6 @@ YEAR_MARKER_RE: Final = re.compile(
     + _MONTHS
     + r"(?:\s+[0-9]{1,2})?,?)\s*\Z"
 )
-REFERENCE_RE: Final = re.compile(_alternation(_TABLES["not_money"]["references"]) + r"\s*\Z")
 YEAR_COLON_RE: Final = re.compile(HSPACE + "*:")
 GLUED_DASH_RE: Final = re.compile("[-\u2013\u2014][0-9]")
 NEXT_WORD_RE: Final = re.compile(HSPACE + r"*([^\W\d_]+)")

@@ -12,16 +12,12 @@ from spacy.tokens import Doc, Span
 from pipeline.nlp.fragments import compiled, digit_windows
 from pipeline.nlp.state import candidate_group, doc_text
 from pipeline.nlp.words import body_words
-from pipeline.patterns import PHRASE_SPACE, YEAR, counts_things
-from pipeline.tables import load_table
-
-_MONEY_WORDS: Final = load_table("money")
+from pipeline.patterns import PHRASE_SPACE, YEAR, counts_things, follows_reference
 
 _NEXT_WORD: Final = re.compile(PHRASE_SPACE + r"*([^\W\d_]+)")
 _PREVIOUS_WORD: Final = re.compile(r"(\S+)" + PHRASE_SPACE + r"*\Z")
 _PLAIN_YEAR: Final = re.compile(YEAR)
 _DIGIT_AHEAD: Final = re.compile(PHRASE_SPACE + r"*[0-9]")
-_REFERENCES: Final = frozenset(w.casefold() for w in _MONEY_WORDS["not_money"]["references"])
 
 
 def adjust_date(text: str, match: re.Match[str], start: int, end: int) -> tuple[int, int] | None:
@@ -30,10 +26,7 @@ def adjust_date(text: str, match: re.Match[str], start: int, end: int) -> tuple[
     after = _NEXT_WORD.match(text, end)
     if after is not None and counts_things(after.group(1)):
         return None
-    before = _PREVIOUS_WORD.search(text, max(0, start - 24), start)
-    if before is not None and before.group(1).casefold() in _REFERENCES:
-        return None
-    return start, end
+    return None if follows_reference(text, start) else (start, end)
 
 
 def adjust_money(text: str, match: re.Match[str], start: int, end: int) -> tuple[int, int] | None:
