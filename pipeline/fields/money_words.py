@@ -14,6 +14,7 @@ from pipeline.patterns import (
     LETTER_AFTER,
     LETTER_BEFORE,
     alternation,
+    phrase,
 )
 from pipeline.tables import load_table
 
@@ -88,10 +89,23 @@ TOTAL_AFTER_RE: Final = re.compile(HSPACE + "*" + _alternation(_TABLES["total"][
 YEAR_OF_PRECEDING_RE: Final = re.compile(
     _alternation(_TABLES["year"]["closing"]) + HSPACE + r"*\(?" + HSPACE + "*$"
 )
+
+
+def _linking_words(gap: str) -> str:
+    """money.toml's linking words ("de", "d'", "of"), each with `gap` after it, in any case; an
+    elided one may touch what follows ("d'euros")."""
+    words = sorted(_TABLES["linking"]["words"], key=lambda w: (-len(w), w))
+    return (
+        "(?i:"
+        + "|".join(phrase(w, r"\s") + (r"\s*" if w[-1] in "'\u2019" else gap) for w in words)
+        + ")"
+    )
+
+
 MAX_PART_GAP: Final = 40
 PART_BEFORE_RE: Final = re.compile(_alternation(_TABLES["part"]["before"]) + r"\s*:?\s*\Z")
 BOUND_BEFORE_RE: Final = re.compile(
-    _alternation(_TABLES["bound"]["before"]) + r"\s*(?:(?i:of|de|d['\u2019])\s*)?:?\s*\Z"
+    _alternation(_TABLES["bound"]["before"]) + r"\s*(?:" + _linking_words(r"\s*") + r")?:?\s*\Z"
 )
 BOUND_AFTER_RE: Final = re.compile(HSPACE + "*" + _alternation(_TABLES["bound"]["after"]))
 RANGE_OPENER_RE: Final = re.compile(_alternation(_TABLES["range"]["openers"]) + r"\s*\Z")
@@ -108,6 +122,6 @@ CONVERSION_OPEN_RE: Final = re.compile(
 EQUIVALENCE_RE: Final = re.compile(
     r"\s*,?\s*" + _alternation(_TABLES["conversion"]["equivalence"]) + r"\s*:?\s*"
 )
-SCALE_CONNECTOR_RE: Final = re.compile(HSPACE + r"*(?i:de\s+|d['\u2019]\s*|of\s+)?")
+SCALE_CONNECTOR_RE: Final = re.compile(HSPACE + "*" + _linking_words(r"\s+") + "?")
 SUFFIX_GAP_RE: Final = re.compile(HSPACE + "*")
 PREFIX_GAP_RE: Final = re.compile(HSPACE + "*:?" + HSPACE + "*")
