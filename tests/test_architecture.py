@@ -1,5 +1,5 @@
 """The dependency rule of design.md §1: flows -> pipeline -> schemas, never back; spaCy only in
-pipeline/nlp.py; Prefect only in flows/; each parser library only in its reader."""
+pipeline/nlp/; Prefect only in flows/; each parser library only in its reader."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ PARSER_HOMES = {
     "pdfplumber": PDF_READERS,
     "pdfminer": PDF_READERS,
     "pypdfium2": PDF_READERS,
-    "spacy": {"pipeline/nlp.py"},
+    "spacy": {str(path.relative_to(ROOT)) for path in python_files("pipeline/nlp")},
 }
 
 

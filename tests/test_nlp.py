@@ -1,4 +1,4 @@
-"""Named entities (pipeline/nlp.py): the seed's bodies, places and dates, one case per label and
+"""Named entities (pipeline/nlp/): the seed's bodies, places and dates, one case per label and
 language with spans as samples/nlp/README.md draws them, the invariants (offsets, order, no
 overlap, determinism), the cached pipelines, and a trained pipeline merged behind the rules."""
 
@@ -12,8 +12,17 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline import nlp
-from pipeline.nlp import LABELS, Mention, find_entities, rule_pipeline, trained_pipeline_name
+from pipeline.nlp import (
+    COMPONENTS,
+    LABELS,
+    Mention,
+    find_entities,
+    rule_pipeline,
+    trained_pipeline_name,
+)
+from pipeline.nlp import mentions as nlp_mentions
+from pipeline.nlp import pipelines as nlp_pipelines
+from pipeline.nlp.fragments import digit_windows
 
 SEED = Path(__file__).resolve().parents[1] / "samples" / "azerbaijan-civil-society-consultation.txt"
 
@@ -335,13 +344,13 @@ def test_digit_windows_find_what_the_whole_text_finds(monkeypatch: pytest.Monkey
     texts.append((SEED.read_text(encoding="utf-8"), "en"))
     texts.append(("x " * 200 + "Loi n° 2016-925 du 7 juillet 2016, " + "y " * 200 + "2019", "fr"))
     windowed = find_entities(texts, use_trained=False)
-    monkeypatch.setattr(nlp, "digit_windows", lambda text: [(0, len(text))])
+    monkeypatch.setattr(nlp_mentions, "digit_windows", lambda text: [(0, len(text))])
     assert find_entities(texts, use_trained=False) == windowed
 
 
 def test_digit_windows_are_disjoint_and_cover_every_digit() -> None:
     text = "a 1 b " + "word " * 100 + "USD 5 000 " + "word " * 100 + "in 2019."
-    windows = nlp.digit_windows(text)
+    windows = digit_windows(text)
     assert windows == sorted(windows)
     pairs = zip(windows, windows[1:], strict=False)
     assert all(end < next_start for (_, end), (next_start, _) in pairs)
@@ -370,16 +379,24 @@ def test_other_languages_go_through_the_multilingual_pipeline() -> None:
 def test_pipelines_are_built_once_per_language() -> None:
     assert rule_pipeline("en") is rule_pipeline("en-GB") is rule_pipeline("EN")
     assert rule_pipeline("fr") is not rule_pipeline("es")
-    before = nlp._build_pipeline.cache_info().misses
+    before = nlp_pipelines._build_pipeline.cache_info().misses
     find_entities([("Ministry of Culture", "en"), ("ministère de la Culture", "fr")])
-    assert nlp._build_pipeline.cache_info().misses == before
+    assert nlp_pipelines._build_pipeline.cache_info().misses == before
 
 
 def test_pipelines_are_blank_plus_the_named_rule_components() -> None:
     pipeline = rule_pipeline("es")
     assert pipeline.lang == "es"
-    assert tuple(pipeline.pipe_names) == nlp.COMPONENTS
+    assert tuple(pipeline.pipe_names) == COMPONENTS
     assert all(name.startswith("qpr_") for name in pipeline.pipe_names)
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", None])
+def test_components_declare_an_order_spacy_accepts(language: str | None) -> None:
+    """Each component requires only what one before it assigns (its factory's declaration)."""
+    analysis = rule_pipeline(language).analyze_pipes()
+    assert analysis["problems"] == {name: [] for name in COMPONENTS}
+    assert analysis["summary"]["qpr_entities"]["assigns"] == ["doc.ents"]
 
 
 # ----------------------------------------------------------------------- trained pipelines

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.normalize import match_key
+from pipeline.patterns import URL
 from pipeline.tables import load_table
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+_URL = re.compile(rf"^{URL}$", re.IGNORECASE)
 _PHONE = re.compile(
     r"^\(?\+?[\d\s().\-/]{7,}(?:\s*(?:ext\.?|extension|poste|ext|anexo)\s*\d+)?$", re.IGNORECASE
 )
