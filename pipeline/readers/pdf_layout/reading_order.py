@@ -32,14 +32,14 @@ def lay_out(pages: list[Page]) -> list[Block]:
     for page in pages:
         boundaries = arrange_columns(page, boundaries)
     layout = measure_layout(pages)
-    items = join_pages([(page.number, page_items(page, layout)) for page in pages], layout)
+    items = _join_pages([(page.number, _page_items(page, layout)) for page in pages], layout)
     blocks: list[Block] = []
     for item in items:
-        blocks.extend(item_blocks(item, layout))
+        blocks.extend(_item_blocks(item, layout))
     return blocks
 
 
-def page_items(page: Page, layout: Layout) -> list[Item]:
+def _page_items(page: Page, layout: Layout) -> list[Item]:
     """The page's paragraphs in reading order, each table placed just before the paragraph
     nearest below it. PDFium follows the content stream, where a footer drawn first can come
     before text that stands above the table, so "first below" would be wrong."""
@@ -58,15 +58,15 @@ def page_items(page: Page, layout: Layout) -> list[Item]:
     return items
 
 
-def join_pages(pages: list[tuple[int, list[Item]]], layout: Layout) -> list[Item]:
+def _join_pages(pages: list[tuple[int, list[Item]]], layout: Layout) -> list[Item]:
     """The pages' items in order, where a paragraph or a table at the top of a page that goes on
     with the one ending the page before is joined to it."""
     items: list[Item] = []
     previous_page: int | None = None
-    for number, page_items in pages:
-        if not page_items:
+    for number, _page_items in pages:
+        if not _page_items:
             continue
-        first, *rest = page_items
+        first, *rest = _page_items
         carried = bool(items) and previous_page == number - 1
         if not (carried and _carry_over(items[-1], first, layout)):
             items.append(first)
@@ -89,7 +89,7 @@ def _carry_over(previous: Item, first: Item, layout: Layout) -> bool:
     return False
 
 
-def item_blocks(item: Item, layout: Layout) -> list[Block]:
+def _item_blocks(item: Item, layout: Layout) -> list[Block]:
     if isinstance(item, Paragraph):
         return [paragraph_block(item.lines, layout, item.page)]
     return [table_row(cells, page) for page, cells in item.rows]

@@ -28,7 +28,7 @@ class TableRun:
     rows: list[tuple[int, tuple[str, ...]]]
 
 
-def cell_text(cell: str, vocabulary: Vocabulary) -> str:
+def _cell_text(cell: str, vocabulary: Vocabulary) -> str:
     text = ""
     hyphen = Hyphen.NONE
     for raw in LINE_BREAKS.split(cell):
@@ -66,7 +66,7 @@ def _table_between(upper: Line, lower: Line, tables: list[RuledTable]) -> bool:
 
 
 def table_run(table: RuledTable, page: int, vocabulary: Vocabulary) -> TableRun:
-    rows = [(page, tuple(cell_text(cell, vocabulary) for cell in row)) for row in table.rows]
+    rows = [(page, tuple(_cell_text(cell, vocabulary) for cell in row)) for row in table.rows]
     return TableRun(table.edges, rows)
 
 

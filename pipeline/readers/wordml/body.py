@@ -34,12 +34,12 @@ def container_blocks(children: Iterable[etree._Element], context: Context) -> It
             if block is not None:
                 yield block
         elif child.tag == TBL:
-            yield from table_blocks(child, context)
+            yield from _table_blocks(child, context)
         elif child.tag == SDT or child.tag in WRAPPERS:
             yield from container_blocks(content_of(child), context)
 
 
-def table_blocks(table: etree._Element, context: Context) -> Iterator[Block]:
+def _table_blocks(table: etree._Element, context: Context) -> Iterator[Block]:
     """One block per row, except where a row holds content rather than data: a row of a single
     cell (a layout frame holding a whole measure, a title bar spanning a label | value table)
     and a label | value row whose value holds a table (the form's partner table) are read as if
@@ -105,6 +105,6 @@ def _cell_lines(children: Iterable[etree._Element], context: Context) -> Iterato
                 yield text
         elif child.tag == TBL:
             # A table nested in a cell is flattened into the cell text, one line per row.
-            yield from (block.text for block in table_blocks(child, context))
+            yield from (block.text for block in _table_blocks(child, context))
         elif child.tag == SDT or child.tag in WRAPPERS:
             yield from _cell_lines(content_of(child), context)
