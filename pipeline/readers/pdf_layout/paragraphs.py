@@ -36,7 +36,7 @@ _ENDS_SENTENCE = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
 _GAP_FACTOR = 1.15  # a pitch this much above the document's usual line pitch starts a paragraph
 # (Word and the platform leave as little as 3 pt between paragraphs: 1.23x a 13 pt pitch)
 _DEFAULT_PITCH = 1.05  # usual pitch when a document gives no pairs of lines to measure
-_SPACE_WIDTH = 0.25  # a word space, about a quarter of the font size
+_SPACE_WIDTH = 0.25  # a word space: about a quarter of a line's height in the usual fonts
 # Word widths are estimates: a word must fit with this much room to spare before its line counts
 # as ended on purpose.
 _FIT_MARGIN = 0.5
