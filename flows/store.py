@@ -1,4 +1,4 @@
-"""The output folder of a batch (design.md §4): records, quarantine, manifest, dataset, codebook
+"""The output folder of a batch (the README's "Batches"): records, quarantine, manifest, dataset, codebook
 and run summaries, each written whole or not at all.
 
 Every file is written to a temporary file in its own folder and renamed over the target, so a

@@ -3,7 +3,7 @@
     from pipeline import extract_file
     record = extract_file("report.docx")       # a schemas.ReportRecord, never an exception
 
-Stages (design.md §2): sniff_format → read_<format> → normalize → segment_report (the measures
+Stages (docs/architecture.md): sniff_format → read_<format> → normalize → segment_report (the measures
 and report-level parts) → fields → assemble.
 """
 

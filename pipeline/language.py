@@ -16,7 +16,7 @@ from langdetect.lang_detect_exception import LangDetectException
 from pipeline.labels import LabelMatch
 
 MIN_LETTERS = 40
-"""Below this many letters a text is not guessed (design.md §3)."""
+"""Below this many letters a text is not guessed (docs/record.md)."""
 # About a hundred words decide the language as well as a whole page does, at a fraction of
 # langdetect's cost, which grows with the text it reads.
 _SAMPLE_CHARS = 600

@@ -3,7 +3,7 @@ Convention (a Party's own layout, a summary page, a measure-list tab), the measu
 measures shows, one row each (title, scope, nature), and what a page rendered without its
 labels holds, read by the form's order (a measure's values, a report's consultation process).
 
-design.md §3: such a document is read for its report-level values and the measures it shows,
+docs/record.md: such a document is read for its report-level values and the measures it shows,
 with an issue `no_form_labels`; a letter, minutes or another Convention's report is not.
 """
 

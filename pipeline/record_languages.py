@@ -8,7 +8,7 @@ from schemas import Measure
 from schemas.measure import FieldKind, MeasureField, field_value, measure_fields
 
 _FREE_TEXT = measure_fields(FieldKind.FREE_TEXT)
-# design.md §3: the language of the description, results and conclusions together.
+# docs/record.md: the language of the description, results and conclusions together.
 _MAIN_TEXT = tuple(field for field in _FREE_TEXT if field.main_text)
 _OTHER_TEXT = tuple(field for field in _FREE_TEXT if not field.main_text)
 

@@ -1,4 +1,4 @@
-"""A whole report's layout in, its report-level information out (design.md §3 `report`): the
+"""A whole report's layout in, its report-level information out (docs/record.md `report`): the
 Party, reporting period, year, ratification date, point of contact, consultation process and
 executive summary. A single-measure file has none of these labels and gets nulls.
 """

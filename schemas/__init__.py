@@ -1,4 +1,4 @@
-"""The qpr data contract (design.md §3): pydantic models, code lists and the issue catalogue."""
+"""The qpr data contract (docs/record.md): pydantic models, code lists and the issue catalogue."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""One policy/measure record as qpr emits it (design.md §3, `Measure`)."""
+"""One policy/measure record as qpr emits it (docs/record.md, `Measure`)."""
 
 from __future__ import annotations
 

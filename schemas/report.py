@@ -11,7 +11,9 @@ from schemas.outcome import Issue, Status
 
 class Extractor(Model):
     name: str = "qpr"
-    version: str = Field(description="Package version + short hash of the data tables")
+    version: str = Field(
+        description="Package version + fingerprint of the code, data, libraries and settings that made the record"
+    )
 
 
 class SourceInfo(Model):

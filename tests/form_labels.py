@@ -1,4 +1,4 @@
-"""The form's labels as the platform prints them (form-reference.md §2), shared by the test
+"""The form's labels as the platform prints them (docs/form.md §2), shared by the test
 modules that build real-shaped records from text."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The dependency rule of design.md §1: flows -> pipeline -> schemas, never back; spaCy only in
+"""The dependency rule of docs/architecture.md: flows -> pipeline -> schemas, never back; spaCy only in
 pipeline/nlp/; Prefect only in flows/; each parser library only in its reader."""
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Word, PDF and HTML layouts of one policy/measure record, built in memory, read end to end.
 
 Real reports arrive as Word files written by ministries, PDFs printed from the platform or from
-Word, and saved web pages. Each case renders original text (form-reference.md §2-§3) in one such
-layout and asserts what a user of the field expects (design.md §3 value rules). Plain-text
+Word, and saved web pages. Each case renders original text (docs/form.md §2-§3) in one such
+layout and asserts what a user of the field expects (docs/record.md value rules). Plain-text
 variations live in test_variations.py; only the unambiguous part of each expectation is asserted.
 """
 
@@ -53,7 +53,7 @@ from pipeline import extract_bytes
 from schemas import ReportRecord
 
 # ---------------------------------------------------------------------------------------------
-# Labels, as the form prints them (form-reference.md §2).
+# Labels, as the form prints them (docs/form.md §2).
 # ---------------------------------------------------------------------------------------------
 EN_HEADER = ("Name of partner", "Type of entity")
 
@@ -1162,7 +1162,7 @@ def test_pdf_long_description_wrapping_many_lines_is_one_value() -> None:
     )
     _record, measure = extract(pdf_bytes(pdf_story(pdf_styles(), fields)), "caravan.pdf")
     assert flat(measure.description) == flat("\n".join(LONG_DESCRIPTION))
-    # Wrapped lines join; the gaps between paragraphs stay paragraph breaks (design.md §3).
+    # Wrapped lines join; the gaps between paragraphs stay paragraph breaks (docs/record.md).
     assert [flat(line) for line in measure.description.split("\n")] == [
         flat(paragraph) for paragraph in LONG_DESCRIPTION
     ]

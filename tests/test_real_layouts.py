@@ -28,7 +28,7 @@ from schemas import ReportRecord
 
 ES_DESC = "Describe the main features of the policy/measure:"  # Spanish pages keep English labels
 
-# The 2012-2016 form's labels, which exist in all three languages (form-reference.md §2).
+# The 2012-2016 form's labels, which exist in all three languages (docs/form.md §2).
 OLD_FORM = {
     "en": ("Key objectives of the measure:", "Main feature of the measure:"),
     "fr": ("Objectifs clefs de la mesure:", "Principale caractéristique de la mesure:"),
@@ -242,7 +242,7 @@ def test_a_transcribed_report_on_a_sharing_site_gives_its_summary_not_the_site_d
 
 
 # ---------------------------------------------------------------------------------------------
-# Reports without the form's labels (design.md §3): read, with `no_form_labels`.
+# Reports without the form's labels (docs/record.md): read, with `no_form_labels`.
 # ---------------------------------------------------------------------------------------------
 LIST_HEADERS = {
     "en": ("Policies and Measures", "Name of the measure Scope of the measure Nature"),

@@ -1,4 +1,4 @@
-"""Report-level information of whole reports (design.md §3 `report`, form-reference.md §5),
+"""Report-level information of whole reports (docs/record.md `report`, docs/form.md §5),
 read through the public API from report texts built here: the Party, period, year,
 ratification date, point of contact, consultation process and executive summary, and how the
 Party reaches the measures.

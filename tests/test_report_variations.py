@@ -5,7 +5,7 @@ samples/reports/ holds generated reports that already pass; each case here build
 asserts what a user of the field expects: how many measures, their titles in order, the agency,
 the goal and area inherited from the headings above (source "heading"), whether civil society
 reported the measure, the report-level fields, and that no measure swallows another's title or a
-section's text. The wordings are form-reference.md's; the content is original text.
+section's text. The wordings are the form's (docs/form.md); the content is original text.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ from pipeline import extract_bytes
 from schemas import Measure, ReportRecord
 
 # --------------------------------------------------------------------------------------------
-# Labels and headings, as the form and Parties' reports print them (form-reference.md §2, §5)
+# Labels and headings, as the form and Parties' reports print them (docs/form.md §2, §5)
 # --------------------------------------------------------------------------------------------
 
 EN = {

@@ -1,6 +1,6 @@
-"""Conformance of emitted records to the value rules of design.md §3, one rule per case.
+"""Conformance of emitted records to the value rules of docs/record.md, one rule per case.
 
-Every document is original text built in memory (form-reference.md §2-§4 shapes). The cases
+Every document is original text built in memory (docs/form.md §2-§4 shapes). The cases
 complement tests/test_variations.py and tests/test_format_variations.py: they probe the rules
 themselves (what a value looks like, what goes in `amounts`, which issue is raised, how the
 record and its JSON are laid out), not the many layouts a record can arrive in.
@@ -37,7 +37,7 @@ from schemas.common import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Labels exactly as the form prints them (form-reference.md §2).
+# Labels exactly as the form prints them (docs/form.md §2).
 
 
 # Original content.
@@ -521,7 +521,7 @@ def test_content_language_comes_from_the_free_text_only() -> None:
     ids=["2020-form", "2012-form-with-long-key-objectives"],
 )
 def test_content_language_is_null_below_about_forty_letters(text: str) -> None:
-    # the content is description + results + conclusions (design.md §3): here 17 letters
+    # the content is description + results + conclusions (docs/record.md): here 17 letters
     record = extract(text)
     assert record.languages.content is None
     measure = record.measures[0]

@@ -1,8 +1,8 @@
 """Real-world variations of one policy/measure record, built in memory.
 
 Each case is original text shaped like a record the secretariat could receive but that the
-samples do not show (form-reference.md §2-§4), with what a user of the field expects
-(design.md §3 value rules). Only the unambiguous part of each expectation is asserted.
+samples do not show (docs/form.md §2-§4), with what a user of the field expects
+(docs/record.md value rules). Only the unambiguous part of each expectation is asserted.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from records import codes, extract_text, issue_codes, partner_rows
 from pipeline import extract_bytes
 
 # ---------------------------------------------------------------------------------------------
-# Labels (form-reference.md §2), as the form prints them.
+# Labels (docs/form.md §2), as the form prints them.
 # ---------------------------------------------------------------------------------------------
 
 FR_HEADER = "Nom du partenaireType d'entité"
@@ -532,7 +532,7 @@ def test_unlabelled_country_line_is_country_not_agency(
 
 
 # =============================================================================================
-# Budget (form-reference §4, design §3)
+# Budget (docs/form.md §4, docs/record.md)
 # =============================================================================================
 
 
@@ -558,7 +558,7 @@ def test_unlabelled_country_line_is_country_not_agency(
 def test_budget_formats(raw: str, amount: float, currency: str) -> None:
     record = extract_text(en_record(budget=raw))
     budget = record.measures[0].budget
-    assert budget.raw == raw.replace(NBSP, " ")  # whitespace runs collapse (design §3)
+    assert budget.raw == raw.replace(NBSP, " ")  # whitespace runs collapse (docs/record.md)
     assert budget.status.value == "stated"
     assert budget.amount == pytest.approx(amount)
     assert budget.currency == currency

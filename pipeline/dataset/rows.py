@@ -1,4 +1,4 @@
-"""The rows of the flat dataset: a ReportRecord in, one row per measure out (design.md §4).
+"""The rows of the flat dataset: a ReportRecord in, one row per measure out (the README's "Batches").
 Personal contact details (e-mail, phone, address) are left out unless asked for."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Budget values: the free text of a measure's budget field in, a `Budget` out.
 
 Every figure is kept with its currency, year and note; `amount` is set only for a single
-allocation or an explicit total (design §3). The vocabulary lives in `pipeline/data/money.toml`.
+allocation or an explicit total (docs/record.md). The vocabulary lives in `pipeline/data/money.toml`.
 
   money_words     the vocabulary as regexes       money_numbers  "1.234.567,89" -> 1234567.89
   money_figures   the figures, currency attached  money_segments one segment per amount
@@ -83,7 +83,7 @@ def _is_not_available(raw: str) -> bool:
 def _budget_currency(
     chosen: Figure | None, money: list[Figure], label: str | None
 ) -> tuple[str | None, bool]:
-    """The amount's currency (design.md §3: `currency` is the ISO 4217 of `amount`, so no
+    """The amount's currency (docs/record.md: `currency` is the ISO 4217 of `amount`, so no
     amount, no currency: each figure keeps its own in `amounts`). The label's currency (2020+
     form: "in USD") applies only when no figure names one.
     """

@@ -29,7 +29,7 @@ def read_number(text: str, pos: int) -> tuple[str, int]:
     """Read the number at `pos` as "int[.frac]" digits and return it with its end offset.
 
     A separator followed by exactly three digits groups thousands, anything else after "." or
-    "," is the decimal mark (design §3). Grouping needs a first group of 1–3 digits, not "0"
+    "," is the decimal mark (docs/record.md). Grouping needs a first group of 1–3 digits, not "0"
     ("0.125" is a decimal), and one separator class throughout; a space only ever groups.
     """
     indian = _INDIAN_RE.match(text, pos)

@@ -1,4 +1,4 @@
-"""One measure's section in, a validated `Measure` and its issues out (design.md §3 rules).
+"""One measure's section in, a validated `Measure` and its issues out (docs/record.md rules).
 
 Each field comes from its label's value; what the form leaves unlabelled comes from the header
 (title, agency and country lines). Values keep the source's text; every value has its span.

@@ -125,7 +125,7 @@ def budget_no_label(composer: Composer, ctx: dict[str, Any]) -> Money:
     return Money((), "absent", None, None, shown=False)
 
 
-# Budget formats by form and language (form-reference §4, design.md §3); the most common
+# Budget formats by form and language (docs/form.md §4, docs/record.md); the most common
 # formats are listed twice.
 BUDGETS: dict[str, tuple[Budget, ...]] = {
     "2020-en": (

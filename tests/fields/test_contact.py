@@ -1,4 +1,4 @@
-"""The point of contact's value (design.md §3 `report.contact`): name, organisation, email, phone
+"""The point of contact's value (docs/record.md `report.contact`): name, organisation, email, phone
 and address from sub-labelled lines, bare lines or one comma-separated line.
 
 Rules the tests pin down: the first of several emails or numbers wins; a fax number, a website

@@ -1,4 +1,4 @@
-"""Report dates (design.md §3 "report dates"): the ratification date as ISO 8601 as precise as
+"""Report dates (docs/record.md "report dates"): the ratification date as ISO 8601 as precise as
 stated, never another event's date; the reporting period as a forward range of years; the
 report's own year as a year standing alone.
 

@@ -1,4 +1,4 @@
-"""Budget parsing: the formats of form-reference §4, the value rules of design §3, properties."""
+"""Budget parsing: the formats of docs/form.md §4, the value rules of docs/record.md, properties."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def covered(raw: str, amount: MoneyAmount) -> str:
     return raw[amount.start : amount.end]
 
 
-# ------------------------------------------------------------------ form-reference §4
+# ------------------------------------------------------------------ docs/form.md §4
 
 
 @pytest.mark.parametrize(
