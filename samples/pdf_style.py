@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import pathlib
+from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import TableStyle
+from reportlab.platypus import SimpleDocTemplate, TableStyle
 
 FONT_CANDIDATES = (
     # DejaVu has every accented letter, ’ and œ; reportlab's bundled Vera (same design) is the fallback.
@@ -47,4 +50,18 @@ def partner_table_style() -> TableStyle:
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ]
+    )
+
+
+def a4_document(path: pathlib.Path, **metadata: Any) -> SimpleDocTemplate:
+    """The page both sample PDF writers use: A4 with the platform export's margins; `metadata`
+    (title, author, creator...) is the document's information."""
+    return SimpleDocTemplate(
+        str(path),
+        pagesize=A4,
+        leftMargin=2.2 * cm,
+        rightMargin=2.2 * cm,
+        topMargin=2 * cm,
+        bottomMargin=2 * cm,
+        **metadata,
     )

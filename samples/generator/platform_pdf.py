@@ -10,12 +10,12 @@ from xml.sax.saxutils import escape as xml_escape
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import Paragraph, Spacer, Table
 
 from samples.determinism import AUTHOR
 from samples.generator.data import NBSP
 from samples.generator.model import Partner
-from samples.pdf_style import partner_table_style, register_fonts
+from samples.pdf_style import a4_document, partner_table_style, register_fonts
 
 
 class PlatformPdfWriter:
@@ -90,13 +90,8 @@ class PlatformPdfWriter:
         canvas.restoreState()
 
     def save(self, path: Path) -> None:
-        document = SimpleDocTemplate(
-            str(path),
-            pagesize=A4,
-            leftMargin=2.2 * cm,
-            rightMargin=2.2 * cm,
-            topMargin=2 * cm,
-            bottomMargin=2 * cm,
+        document = a4_document(
+            path,
             title=self.doc_title,
             author=AUTHOR,
             creator="qpr samples/generate.py",

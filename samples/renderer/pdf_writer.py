@@ -5,13 +5,12 @@ from __future__ import annotations
 import pathlib
 from xml.sax.saxutils import escape as xml_escape
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import Paragraph, Spacer, Table
 
 from samples.determinism import AUTHOR
-from samples.pdf_style import partner_table_style, register_fonts
+from samples.pdf_style import a4_document, partner_table_style, register_fonts
 from samples.renderer.record import Items, Label, Line, Partners, Record, Title, Value, title_of
 
 
@@ -48,13 +47,8 @@ def render_pdf(record: Record, path: pathlib.Path) -> None:
             table = Table(data, colWidths=[9 * cm, 7 * cm], repeatRows=1)
             table.setStyle(partner_table_style())
             story.extend([Spacer(1, 3), table, Spacer(1, 3)])
-    document = SimpleDocTemplate(
-        str(path),
-        pagesize=A4,
-        leftMargin=2.2 * cm,
-        rightMargin=2.2 * cm,
-        topMargin=2 * cm,
-        bottomMargin=2 * cm,
+    document = a4_document(
+        path,
         title=title_of(record),
         author=AUTHOR,
         subject="Quadrennial periodic report – policy/measure",
