@@ -25,7 +25,7 @@ from pipeline.tables import load_table
 from schemas import Measure
 from schemas.common import Country, Nature, Scope
 from schemas.measure import BudgetStatus
-from schemas.outcome import Issue, IssueCode, Severity
+from schemas.outcome import Issue, IssueCode
 from schemas.report import Report
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -230,9 +230,8 @@ def read_unlabelled_report(report: Report, lines: tuple[Line, ...]) -> tuple[Rep
     consultation = text_value(_stripped_consultation(lines))
     if consultation is not None and report.consultation_process is None:
         report = report.model_copy(update={"consultation_process": consultation.text})
-    return report, Issue(
+    return report, Issue.of(
         code=IssueCode.NO_FORM_LABELS,
-        severity=Severity.WARNING,
         message="the document calls itself a periodic report but carries none of the form's "
         "labels: its report-level values come from its cover, headings and prose, its measures "
         "only from a list of measures",
@@ -254,9 +253,8 @@ def measures_without_labels(
         measure, issues = extract_measure(
             stripped, 0, f"{sha256[:16]}-0", None, party, field_characters
         )
-        issue = Issue(
+        issue = Issue.of(
             code=IssueCode.NO_FORM_LABELS,
-            severity=Severity.WARNING,
             measure_index=0,
             message="the record's labels are missing but for the partner table's: its values "
             "were read by their place in the form's order",

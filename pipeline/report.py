@@ -23,7 +23,7 @@ from pipeline.layout import ReportLayout
 from pipeline.normalize import Line
 from pipeline.tables import load_table
 from schemas.common import Country
-from schemas.outcome import Issue, IssueCode, Severity
+from schemas.outcome import Issue, IssueCode
 from schemas.report import Contact, Period, Report
 
 # A cover names its Party in its first lines (`… Periodic Report 2016-2019 - Kenya`).
@@ -91,9 +91,8 @@ def _read_party(stated: list[str], cover: list[Line], issues: list[Issue]) -> Co
             return Country(name=found[0], iso3=found[1])
     if stated:
         issues.append(
-            Issue(
+            Issue.of(
                 code=IssueCode.PARTY_UNRESOLVED,
-                severity=Severity.WARNING,
                 field="party",
                 message=f"'{stated[0][:80]}' is not a known country name",
             )
@@ -166,9 +165,8 @@ def _read_ratification(stated: list[str], issues: list[Issue]) -> str | None:
         found = parse_ratification_date(text)
         if found and found.impossible:
             issues.append(
-                Issue(
+                Issue.of(
                     code=IssueCode.DATE_UNPARSED,
-                    severity=Severity.WARNING,
                     field="ratification_date",
                     message=f"'{text[found.start : found.end]}' is not a calendar date: only "
                     "its year is kept",
@@ -191,9 +189,8 @@ def _ratification_in_prose(texts: list[str]) -> str | None:
 
 
 def _date_issue(field: str, text: str) -> Issue:
-    return Issue(
+    return Issue.of(
         code=IssueCode.DATE_UNPARSED,
-        severity=Severity.WARNING,
         field=field,
         message=f"no date in '{text[:60]}'",
     )
