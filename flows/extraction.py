@@ -160,8 +160,9 @@ def _collect(entry: _InFlight, store: BatchStore, summary: RunSummary, bar: Prog
     results = future.result()
     for result in results:
         failed = result.facts.failure is not None
-        store.write_record(result.sha256, result.record_json, failed=failed)
         document = data[result.sha256]
+        # Quarantined before the record is written: a record on disk is what makes a rerun skip
+        # its input, so a run stopped in between (a full disk, a kill) must redo both.
         if result.facts.failure is not None:
             store.quarantine(
                 result.sha256,
@@ -171,6 +172,7 @@ def _collect(entry: _InFlight, store: BatchStore, summary: RunSummary, bar: Prog
                 result.facts.failure,
                 result.issue_message or "",
             )
+        store.write_record(result.sha256, result.record_json, failed=failed)
         summary.add(result.facts, document.name, result.seconds)
         bar.advance(failed=failed)
     return len(results)
@@ -192,8 +194,8 @@ def _refuse_too_large(
     assert error is not None, "only inputs over the size limit are refused"
     record = failed_from_error(source, error, limits)
     facts = RecordFacts.of(record)
-    store.write_record(item.sha256, record_json(record) + "\n", failed=True)
-    store.quarantine(
+    store.quarantine(  # before the record, as in _collect
         item.sha256, None, "", list(item.paths), IssueCode.TOO_LARGE, record.issues[0].message
     )
+    store.write_record(item.sha256, record_json(record) + "\n", failed=True)
     summary.add(facts, item.source.name, 0.0)

@@ -31,8 +31,8 @@ def code_copy(tmp_path: Path) -> Path:
 def test_an_edit_of_a_source_file_or_a_table_changes_the_fingerprint(code_copy: Path) -> None:
     original = code_fingerprint(code_copy)
     assert original == code_fingerprint(ROOT), "the copy is the code"
-    measure = code_copy / "pipeline" / "measure.py"
-    measure.write_text(measure.read_text() + "\n# a comment\n")
+    normalize = code_copy / "pipeline" / "normalize.py"
+    normalize.write_text(normalize.read_text() + "\n# a comment\n")
     after_code = code_fingerprint(code_copy)
     table = code_copy / "pipeline" / "data" / "formats.toml"
     table.write_text(table.read_text() + "\n")
@@ -104,8 +104,8 @@ def test_ingest_and_reprocess_see_every_edit_of_the_code(
     assert (ingest(code_copy, out, api)["extracted"]) == 0, "unchanged code: nothing to redo"
 
     # An edit that changes no value: re-extracted, and reprocessing reports no change.
-    measure = code_copy / "pipeline" / "measure.py"
-    measure.write_text(measure.read_text() + "\n# a comment that changes no record\n")
+    normalize = code_copy / "pipeline" / "normalize.py"
+    normalize.write_text(normalize.read_text() + "\n# a comment that changes no record\n")
     assert reprocess(code_copy, out, api)["records_changed"] == 0
     assert ingest(code_copy, out, api)["extracted"] == 1
 
