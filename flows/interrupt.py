@@ -37,7 +37,7 @@ _GROUP_TERM_SECONDS = 2.0
 
 _stop = threading.Event()
 _supervisor = os.getppid()
-_on_stop: list[Callable[[dict[str, Any]], Any]] = []
+_on_stop: Callable[[dict[str, Any]], Any] | None = None
 
 
 def supervise(argv: Sequence[str]) -> int:
@@ -109,15 +109,15 @@ def _kill_group(group: int, number: int) -> bool:
 
 def _group_alive(group: int) -> bool:
     """Whether a process of the group still runs (zombies waiting for their reaper do not)."""
-    for entry in os.scandir("/proc") if os.path.isdir("/proc") else ():
+    if not os.path.isdir("/proc"):  # no /proc to tell zombies apart: any member counts
+        return _kill_group(group, 0)
+    for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
             continue
-        with contextlib.suppress(OSError):
-            fields = open(f"/proc/{entry.name}/stat").read().rpartition(")")[2].split()
+        with contextlib.suppress(OSError), open(f"/proc/{entry.name}/stat") as stat:
+            fields = stat.read().rpartition(")")[2].split()
             if int(fields[2]) == group and fields[0] != "Z":
                 return True
-    if not os.path.isdir("/proc"):
-        return _kill_group(group, 0)
     return False
 
 
@@ -142,22 +142,18 @@ def stop_requested() -> bool:
     return _stop.is_set()
 
 
-def request_stop() -> None:
-    """Ask the batch loop of this process to stop (what the supervisor's signal does)."""
-    _stop.set()
-
-
 def on_stop(finish: Callable[[dict[str, Any]], Any]) -> None:
     """What a flow stopped early hands its result to (the command line prints it and exits at
     once); without it the flow returns its result as usual."""
-    _on_stop[:] = [finish]
+    global _on_stop
+    _on_stop = finish
 
 
 def stopped(result: dict[str, Any]) -> dict[str, Any]:
     """Called by a flow that stopped at a request, its outputs written: the command's
     `on_stop` ends the process here; otherwise `result` is returned."""
-    for finish in _on_stop:
-        finish(result)
+    if _on_stop is not None:
+        _on_stop(result)
     return result
 
 
