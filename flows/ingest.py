@@ -35,18 +35,23 @@ from pipeline.version import extractor_version
     cache_policy=NO_CACHE,
     persist_result=False,
 )
-def write_outputs(store: BatchStore, inputs: dict[str, list[str]], version: str) -> int:
+def write_outputs(
+    store: BatchStore, inputs: dict[str, list[str]], version: str
+) -> tuple[int, dict[str, Any]]:
     """Manifest and dataset files, rebuilt from records/ so that a run that was killed and
-    started again ends with the same bytes as one that never stopped."""
+    started again ends with the same bytes as one that never stopped; the dataset's row count
+    and the run's outcomes."""
     progress.current().phase("writing the manifest and the dataset")
-    store.write_manifest(inputs, version)
-    return store.rebuild_dataset()
+    entries = store.write_manifest(inputs, version)
+    return store.rebuild_dataset(), outcomes(entries, inputs)
 
 
-def outcomes(store: BatchStore, inputs: dict[str, list[str]]) -> dict[str, Any]:
-    """How this run's inputs stand in the manifest just written: counts by status, and the
-    failures by reason (what the exit status is made of)."""
-    entries = {entry["sha256"]: entry for entry in store.manifest_entries()}
+def outcomes(
+    manifest_entries: list[dict[str, Any]], inputs: dict[str, list[str]]
+) -> dict[str, Any]:
+    """How this run's inputs stand in the manifest: counts by status, and the failures by
+    reason (what the exit status is made of)."""
+    entries = {entry["sha256"]: entry for entry in manifest_entries}
     statuses: Counter[str] = Counter()
     failures: Counter[str] = Counter()
     for sha256 in inputs:
@@ -99,8 +104,7 @@ def ingest(
     if ending == "interrupted":
         inputs = recorded_inputs(inputs, store)
         summary.interrupted = True
-    summary.rows = write_outputs(store, inputs, version)
-    summary.outcomes = outcomes(store, inputs)
+    summary.rows, summary.outcomes = write_outputs(store, inputs, version)
     summary.seconds = round(time.time() - started, 3)
     store.write_run(run_name or store.new_run_name(started), summary.as_dict())
     create_markdown_artifact(

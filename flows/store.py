@@ -148,20 +148,25 @@ class BatchStore:
 
     # Manifest
 
-    def write_manifest(self, inputs: dict[str, list[str]], extractor_version: str) -> None:
+    def write_manifest(
+        self, inputs: dict[str, list[str]], extractor_version: str
+    ) -> list[dict[str, Any]]:
         """manifest.json: every input once, by sha256, with all its paths and its record's
         outcome. Inputs of earlier runs absent from this scan stay listed, so an inbox fed over
-        several runs keeps its whole history; no timings, so equal inputs give equal bytes."""
+        several runs keeps its whole history; no timings, so equal inputs give equal bytes.
+        The entries written are returned."""
         entries = {entry["sha256"]: entry for entry in self._earlier_manifest_entries()}
         for sha256, paths in inputs.items():
             known = entries.get(_checked_sha256(sha256), {}).get("paths", [])
             entries[sha256] = {"sha256": sha256, "paths": sorted({*known, *paths})}
+        written = [self._manifest_entry(entries[sha256]) for sha256 in sorted(entries)]
         manifest = {
             "schema_version": SCHEMA_VERSION,
             "extractor_version": extractor_version,
-            "inputs": [self._manifest_entry(entries[sha256]) for sha256 in sorted(entries)],
+            "inputs": written,
         }
         write_text(self.root / "manifest.json", _json_text(manifest))
+        return written
 
     def _earlier_manifest_entries(self) -> list[dict[str, Any]]:
         path = self.root / "manifest.json"
@@ -266,10 +271,6 @@ class BatchStore:
             record = self._validated(path.stem, path.read_bytes())
             if record is not None:
                 yield from measure_rows(record, self.include_contact)
-
-    def manifest_entries(self) -> list[dict[str, Any]]:
-        """The entries of the manifest as last written (none before the first)."""
-        return self._earlier_manifest_entries()
 
     # Runs
 
