@@ -186,6 +186,7 @@ def _reprocess(arguments: argparse.Namespace) -> int:
 def _serve(arguments: argparse.Namespace) -> int:
     """Ingest the inbox once now, then on the schedule; the trigger printed works from another
     shell while this runs (it names the API this command started)."""
+    _existing_sources([str(arguments.inbox)])
     with _batch_folder(arguments, arguments.out, new_allowed=True) as run_name:
         from prefect import serve
 

@@ -230,6 +230,7 @@ def test_a_read_only_out_folder_exits_3_naming_it(tmp_path: Path) -> None:
             "no such file or folder: no/such/inbox",
         ),
         (["reprocess", "{tmp}/nowhere"], 2, "is not a qpr batch folder"),
+        (["serve", "{tmp}/no-inbox", "--out", "{tmp}/out"], 2, "no such file or folder"),
         (["ingest", "samples", "--out", "{tmp}/file.txt"], 2, "is a file, not a folder"),
         (["ingest", "samples", "--out", "{tmp}/out", "--workers", "0"], 2, "must be at least 1"),
         (
