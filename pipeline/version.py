@@ -111,6 +111,7 @@ def _installed(distribution: str | None) -> str | None:
             return None
 
 
+@cache  # a subprocess: once per process, whatever the limits asked about
 def _tool_version(program: str) -> str | None:
     """The first line of `program --version` (Tesseract prints it on stdout)."""
     try:
