@@ -16,17 +16,30 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.normalize import match_key
-from pipeline.patterns import URL
+from pipeline.patterns import URL, alternation
 from pipeline.tables import load_table
+
+
+def _any_of(words: list[str]) -> str:
+    """Words of the table in any case, whole, their spaces any whitespace."""
+    return alternation(words, ignore_case=True, space=r"\s", guard_signs=False)
+
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(rf"^{URL}$", re.IGNORECASE)
+_PHONE_WORDS = load_table("report")["phone"]
 _PHONE = re.compile(
-    r"^\(?\+?[\d\s().\-/]{7,}(?:\s*(?:ext\.?|extension|poste|ext|anexo)\s*\d+)?$", re.IGNORECASE
+    r"^\(?\+?[\d\s().\-/]{7,}(?:\s*" + _any_of(_PHONE_WORDS["extensions"]) + r"\s*\d+)?$"
 )
 _MIN_PHONE_DIGITS = 7
 # Several numbers in one value: `+254 20 123 4567 / +254 722 000 000`, `… or …`.
-_NUMBER_LIST = re.compile(r"\s*(?:[;,]|\s/\s|\s(?:or|ou|o)\s)\s*", re.IGNORECASE)
+_NUMBER_LIST = re.compile(r"\s*(?:[;,]|\s/\s|\s" + _any_of(_PHONE_WORDS["alternatives"]) + r"\s)\s*")
+# A phone sub-label before the number on the same line (`Tél. : +33 …`, `T +33 …`).
+_PHONE_LABEL = re.compile(
+    "^"
+    + _any_of(load_table("report")["contact_labels"]["phone"] + _PHONE_WORDS["short_labels"])
+    + r"\s*[.:]?\s*"
+)
 _MAX_NAME_WORDS = 7
 _PARTS = re.compile(r"\s*[;,]\s+")
 # `Label: value`, `Label : value`, and a two-cell table row `Label | value`.
@@ -218,12 +231,7 @@ def _is_phone(text: str) -> bool:
 
 
 def _strip_phone_label(text: str) -> str:
-    return re.sub(
-        r"^(?:telephone|téléphone|teléfono|phone|tél|tel|t)\b\s*[.:]?\s*",
-        "",
-        text,
-        flags=re.IGNORECASE,
-    )
+    return _PHONE_LABEL.sub("", text, count=1)
 
 
 def _is_position(text: str) -> bool:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from pipeline.normalize import match_key
+from pipeline.patterns import alternation
 from pipeline.tables import load_table
 
 _YEAR = r"(?:19[4-9]\d|20\d\d)"
@@ -29,7 +30,15 @@ _NUMERIC = re.compile(
     # `2006-07-31T00:00:00` and `2006-07-31 00:00:00`, as spreadsheets export dates.
     r"(?:(?=T\d)|(?![\w/-]|\.\d))"
 )
-_CONNECTOR = r"\s*(?:[-–—/]|to|until|à|a|au|al|hasta)\s*"
+_WORDS = load_table("report")["date_words"]
+
+
+def _words(key: str) -> str:
+    """The date words under `key`, whole and in any case."""
+    return alternation(_WORDS[key], ignore_case=True, space=r"\s", guard_signs=False)
+
+
+_CONNECTOR = r"\s*(?:[-–—/]|" + _words("period_connectors") + r")\s*"
 _PERIOD = re.compile(rf"\b({_YEAR}){_CONNECTOR}({_YEAR})\b", re.IGNORECASE)
 # `2016-19`: the end year's last two digits, never the month of an ISO date (`2016-07-31`).
 _SHORT_PERIOD = re.compile(rf"\b({_YEAR})\s?[-–/]\s?(\d\d)\b(?![-/.]\d)")
@@ -79,10 +88,11 @@ def _month_pattern() -> tuple[re.Pattern[str], dict[str, int]]:
     # Both the written names (`août`) and their folded forms (`aout`, as some exports spell it).
     written = {name.lower() for names in table.values() for name in names} | set(months)
     names = "|".join(sorted((re.escape(name) for name in written), key=len, reverse=True))
-    ordinal = r"(?:\s?(?:er|ᵉʳ|st|nd|rd|th)|º|°)?"
+    ordinal = r"(?:\s?" + _words("ordinals") + ")?"
     pattern = re.compile(
-        rf"\b(?:(?P<day>\d{{1,2}}){ordinal}\s+(?:(?:de|of)\s+)?)?(?P<month>{names})\b\.?"
-        rf"(?:\s+(?P<day_after>\d{{1,2}})(?:st|nd|rd|th)?\b)?,?\s+(?:(?:de|del)\s+)?"
+        rf"\b(?:(?P<day>\d{{1,2}}){ordinal}\s+(?:{_words('before_month')}\s+)?)?"
+        rf"(?P<month>{names})\b\.?(?:\s+(?P<day_after>\d{{1,2}}){ordinal}\b)?,?\s+"
+        rf"(?:{_words('before_year')}\s+)?"
         rf"(?P<year>{_YEAR})\b",
         re.IGNORECASE,
     )

@@ -36,10 +36,12 @@ from pipeline.patterns import (
     ADDRESS,
     HSPACE,
     YEAR,
+    alternation,
     counted_noun,
     follows_reference,
     merge_spans,
 )
+from pipeline.tables import load_table
 
 
 @dataclass(slots=True, eq=False)
@@ -82,7 +84,11 @@ _PERIOD_RE: Final = re.compile(
 )
 # An exchange rate is no money, nor is the parenthesis that gives it ("(December 2019 dollar
 # price: 1USD=36,65)", "1 EUR = 655,957 FCFA").
-_RATE: Final = r"\b1\s*(?:[A-Z]{3}|US\$|\$|€)\s*=\s*[0-9][0-9.,\s]*(?:[A-Z]{3}\b)?"
+_RATE: Final = (
+    r"\b1\s*(?:[A-Z]{3}|"
+    + alternation(load_table("money")["currency"]["symbols"], space=r"\s", guard_signs=False)
+    + r")\s*=\s*[0-9][0-9.,\s]*(?:[A-Z]{3}\b)?"
+)
 _RATE_NOTE_RE: Final = re.compile(rf"\([^()]{{0,80}}{_RATE}[^()]{{0,40}}\)|{_RATE}")
 _DIGIT_AHEAD_RE: Final = re.compile(HSPACE + "*[0-9]")
 

@@ -77,7 +77,9 @@ MONTH_BEFORE_RE: Final = re.compile(_MONTHS + HSPACE + r"*\Z")
 YEAR_MARKER_RE: Final = re.compile(
     "(?:"
     + _alternation(_TABLES["year"]["markers"])
-    + r"|(?:[0-9]{1,2}(?:st|nd|rd|th|er)?\s+)?"
+    + r"|(?:[0-9]{1,2}(?:"
+    + _alternation(load_table("report")["date_words"]["ordinals"], digits_may_touch=True)
+    + r")?\s+)?"
     + _MONTHS
     + r"(?:\s+[0-9]{1,2})?,?)\s*\Z"
 )

@@ -10,8 +10,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
+from pipeline.patterns import alternation
 from pipeline.readers.pdf_layout.lines import SAME_LINE, Line, Page, baseline_drop
 from pipeline.readers.pdf_tables import RuledTable
+from pipeline.tables import load_table
 
 # Running headers and footers: the rows of lines nearest the top or bottom edge of a page (a
 # header may take two or three rows) whose text repeats on at least 2 pages and 30% of them, at
@@ -27,12 +29,16 @@ _RUNNING_ALIGNMENT = 3.0
 _RUNNING_MIN_CHARS = 12
 _SHORT_RUNNING_SHARE = 0.5
 _SHORT_RUNNING_MIN_PAGES = 3
+_PAGE_WORDS = load_table("form_words")["page_number"]
+_PAGE_WORD = alternation(_PAGE_WORDS["words"], ignore_case=True, guard_signs=False)
 _PAGE_NUMBER = re.compile(
-    r"^\W*(?:page|p\.|pág\.|página|pag\.)?\W*#(?:\W*(?:of|de|sur|/)\W*#)?\W*$"
+    rf"^\W*(?:{_PAGE_WORD})?\W*#(?:\W*"
+    + alternation(_PAGE_WORDS["between"], ignore_case=True, guard_signs=False)
+    + r"\W*#)?\W*$"
 )
 _NUMBER = re.compile(r"\d+")
 _ROMAN_PAGE_NUMBER = re.compile(
-    r"^(\W*(?:page\W*)?)((?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))(\W*)$"
+    rf"^(\W*(?:{_PAGE_WORD}\W*)?)((?=[ivxlc])c{{0,3}}(?:x[cl]|l?x{{0,3}})(?:i[xv]|v?i{{0,3}}))(\W*)$"
 )
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 

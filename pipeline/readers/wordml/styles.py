@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from pipeline.patterns import alternation
 from pipeline.readers.wordml.elements import (
     child_val,
     element_path,
@@ -17,17 +18,17 @@ from pipeline.readers.wordml.elements import (
     qn,
     toggle,
 )
+from pipeline.tables import load_table
 
 _STYLE, _STYLE_ID = qn("w:style"), qn("w:styleId")
 _STYLE_TYPE, _STYLE_DEFAULT = qn("w:type"), qn("w:default")
 
-# Built-in heading styles by name or id: Word stores the English name ("heading 1") with a
-# localised id ("Titre1"); other producers write the localised name ("Titre 1", "Título 1").
+# Built-in heading and title styles by name or id, in the languages Word is localised in.
+_STYLE_NAMES = load_table("form_words")["word_styles"]
 _HEADING_NAME = re.compile(
-    r"(?:heading|titre|t[ií]tulo|titolo|überschrift|kop|nagłówek|заголовок)\s*(\d)",
-    re.IGNORECASE,
+    alternation(_STYLE_NAMES["headings"], ignore_case=True, guard_signs=False) + r"\s*(\d)"
 )
-_TITLE_NAMES = frozenset({"title", "titre", "título", "titulo", "titolo", "titel"})
+_TITLE_NAMES = frozenset(name.lower() for name in _STYLE_NAMES["titles"])
 _BODY_OUTLINE_LEVEL = 9  # Word's outline levels 0-8 are Heading 1-9; 9 is body text
 # Real style chains are a few styles deep; a damaged file may loop, which this bound stops.
 _MAX_STYLE_CHAIN = 20
