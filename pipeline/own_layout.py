@@ -20,6 +20,7 @@ from pipeline.fields.text import text_value
 from pipeline.labels import SUB_LABELS, LabelMatch, is_boilerplate, label_wordings
 from pipeline.measure import extract_measure
 from pipeline.normalize import Line, match_key
+from pipeline.patterns import YEAR
 from pipeline.segment import FieldValue, MeasureSection
 from pipeline.tables import load_table
 from schemas import Measure
@@ -28,7 +29,7 @@ from schemas.measure import BudgetStatus
 from schemas.outcome import Issue, IssueCode
 from schemas.report import Report
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = re.compile(rf"\b{YEAR}\b")
 # A label-stripped record's header: title and agency lines, each short, before the description.
 _MAX_STRIPPED_HEADER_LINES = 3
 _MAX_STRIPPED_HEADER_CHARS = 200

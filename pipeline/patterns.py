@@ -22,14 +22,21 @@ LETTER_BEFORE: Final = r"(?<![^\W\d_])"
 LETTER_AFTER: Final = r"(?![^\W\d_])"
 WORD_BEFORE: Final = r"(?<!\w)"
 WORD_AFTER: Final = r"(?!\w)"
-# A year of the reports' span (1950-2099), a plain one and one no digit touches.
-YEAR: Final = r"(?:19[5-9][0-9]|20[0-9]{2})"
+# The years a report's text speaks of: a four-digit figure from FIRST_YEAR to LAST_YEAR may be
+# one (`is_year`, `YEAR`, a plain one, and `LONE_YEAR`, one no digit touches).
+FIRST_YEAR: Final = 1900
+LAST_YEAR: Final = 2100
+YEAR: Final = r"(?:19[0-9]{2}|20[0-9]{2}|2100)"
 LONE_YEAR: Final = rf"(?<![0-9]){YEAR}(?![0-9])"
 URL: Final = r"(?:https?://|www\.)\S+"
 # URLs and e-mail addresses carry digits that are never figures.
 ADDRESS: Final = re.compile(URL + r"|[^\s@]+@[^\s@]+\.\S+")
 
 _APOSTROPHES: Final = "'\u2019"
+
+
+def is_year(value: float) -> bool:
+    return FIRST_YEAR <= value <= LAST_YEAR
 
 
 def phrase(text: str, space: str = PHRASE_SPACE) -> str:

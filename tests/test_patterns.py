@@ -6,9 +6,17 @@ import re
 
 import pytest
 
+from pipeline.fields.dates import find_dates
 from pipeline.fields.money import UNPARSED, parse_budget
 from pipeline.nlp import find_entities
-from pipeline.patterns import alternation, counted_noun, counts_things, merge_spans
+from pipeline.patterns import (
+    YEAR,
+    alternation,
+    counted_noun,
+    counts_things,
+    is_year,
+    merge_spans,
+)
 
 COUNTS = [
     ("2000 children", "en"),
@@ -81,3 +89,17 @@ def test_a_figure_after_a_reference_word_is_neither_money_nor_a_date(
     assert parse_budget(text).amounts == ()
     found = find_entities([(text, language)], use_trained=False)[0]
     assert [m.text for m in found if m.label in {"MONEY", "DATE"}] == []
+
+
+def test_the_year_pattern_and_the_year_test_agree_on_every_four_digit_figure() -> None:
+    pattern = re.compile(YEAR)
+    assert [n for n in range(1000, 10000) if pattern.fullmatch(str(n))] == [
+        n for n in range(1000, 10000) if is_year(n)
+    ]
+
+
+@pytest.mark.parametrize("year", ["1925", "1995", "2100"])
+def test_dates_and_money_read_the_same_years(year: str) -> None:
+    """A year the dates read is one the budget does not take for an amount, and back."""
+    assert [date.iso for date in find_dates(f"Adopted in {year}.")] == [year]
+    assert parse_budget(f"USD 5 000 in {year}").amount == 5000

@@ -33,7 +33,9 @@ _PHONE = re.compile(
 )
 _MIN_PHONE_DIGITS = 7
 # Several numbers in one value: `+254 20 123 4567 / +254 722 000 000`, `… or …`.
-_NUMBER_LIST = re.compile(r"\s*(?:[;,]|\s/\s|\s" + _any_of(_PHONE_WORDS["alternatives"]) + r"\s)\s*")
+_NUMBER_LIST = re.compile(
+    r"\s*(?:[;,]|\s/\s|\s" + _any_of(_PHONE_WORDS["alternatives"]) + r"\s)\s*"
+)
 # A phone sub-label before the number on the same line (`Tél. : +33 …`, `T +33 …`).
 _PHONE_LABEL = re.compile(
     "^"

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from pipeline.normalize import match_key
-from pipeline.patterns import alternation
+from pipeline.patterns import YEAR, alternation
 from pipeline.tables import load_table
 
-_YEAR = r"(?:19[4-9]\d|20\d\d)"
+_YEAR = YEAR
 _NUMERIC = re.compile(
     rf"(?<![\d/.-])(?:(?P<iso_y>{_YEAR})(?P<iso_sep>[-/.])(?P<iso_m>\d{{1,2}})(?P=iso_sep)"
     rf"(?P<iso_d>\d{{1,2}})|(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})"

@@ -39,6 +39,7 @@ from pipeline.patterns import (
     alternation,
     counted_noun,
     follows_reference,
+    is_year,
     merge_spans,
 )
 from pipeline.tables import load_table
@@ -79,7 +80,7 @@ _DATE_RE: Final = re.compile(
 _ISO_DATE_RE: Final = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9](?![0-9])")
 # A reporting period ("2016-2019", "2016/17") names years, never a range of money.
 _PERIOD_RE: Final = re.compile(
-    rf"(?<![0-9.,])({YEAR}|2100)(?:\s?[-\u2013\u2014/]\s?({YEAR}|2100)|[-\u2013/]([0-9]{{2}}))"
+    rf"(?<![0-9.,])({YEAR})(?:\s?[-\u2013\u2014/]\s?({YEAR})|[-\u2013/]([0-9]{{2}}))"
     r"(?![0-9]|[.,][0-9])"
 )
 # An exchange rate is no money, nor is the parenthesis that gives it ("(December 2019 dollar
@@ -216,7 +217,7 @@ def _make_figure(
     value = float(digits) * scale
     if not math.isfinite(value):
         return None
-    plain_year = scale == 1.0 and end - pos == 4 and 1950 <= value <= 2100
+    plain_year = scale == 1.0 and end - pos == 4 and is_year(value)
     figure_end = scale_match.end() if scale_match else end
     return Figure(pos, pos, figure_end, value, scale, plain_year)
 
@@ -287,7 +288,7 @@ def _is_not_money(text: str, figure: Figure) -> bool:
 
 
 def _classify_years(text: str, figures: list[Figure]) -> None:
-    """Plain 1950–2100 figures label the amount they precede ("2019: 50 000 USD; 2020: …").
+    """Plain years (1900–2100) label the amount they precede ("2019: 50 000 USD; 2020: …").
 
     A lone one ("4500" style, e.g. "2000") stays an amount unless a marker word or a colon
     says it is a year.

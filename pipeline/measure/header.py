@@ -11,12 +11,13 @@ from pipeline.fields.contact import names_organization
 from pipeline.fields.country import find_country, resolve_country
 from pipeline.measure.reading import MeasureReading, line_span
 from pipeline.normalize import Line
+from pipeline.patterns import YEAR
 from pipeline.segment import MeasureSection
 from pipeline.tables import load_table
 from schemas.common import Country, Span
 from schemas.outcome import IssueCode
 
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|2100)\b")
+_YEAR = re.compile(rf"\b{YEAR}\b")
 _MAX_BODY_NAME_WORDS = 15
 
 
@@ -73,7 +74,7 @@ def _sort_header(
     for line in header if labelled_title else header[1:]:
         if country is None and resolve_country(line.text):
             country = line
-        elif year is None and re.fullmatch(r"(19|20)\d\d", line.text):
+        elif year is None and _YEAR.fullmatch(line.text):
             year = line
         else:
             agencies.append(line)
