@@ -7,8 +7,8 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import math
-import sys
 
+from flows import progress
 from pipeline.limits import DEFAULT_LIMITS, Limits
 
 # The limits `--limit` sets; the time limit has --timeout.
@@ -118,4 +118,4 @@ def progress_mode(arguments: argparse.Namespace) -> str:
         return "quiet"
     if arguments.log_format == "json":
         return "json"
-    return "bar" if sys.stderr.isatty() else "lines"
+    return progress.terminal_mode()

@@ -28,10 +28,15 @@ _LINE_EVERY_SHARE = 0.05
 _LINE_AT_MOST_EVERY_SECONDS = 2.0
 
 
+def terminal_mode(stream: TextIO | None = None) -> str:
+    """A bar on a terminal, lines elsewhere (a log file, a CI job)."""
+    return "bar" if (stream or sys.stderr).isatty() else "lines"
+
+
 class Progress:
     def __init__(self, mode: str | None = None, stream: TextIO | None = None) -> None:
         self.stream = stream if stream is not None else sys.stderr
-        self.mode = mode or ("bar" if self.stream.isatty() else "lines")
+        self.mode = mode or terminal_mode(self.stream)
         self.name = ""
         self.total: int | None = None
         self.done = 0

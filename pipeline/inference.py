@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.fields.text import TextValue
+from pipeline.patterns import BULLET
 from pipeline.tables import load_table
 
 # What may stand before the first word of a sentence: nothing, an end of sentence, a line
 # break, a bullet.
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[-•*]\s+)$")
+_SENTENCE_START = re.compile(rf"(?:^|[.!?:;]\s+|\n\s*|{BULLET}\s+)$")
 
 
 @dataclass(frozen=True, slots=True)

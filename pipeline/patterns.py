@@ -28,7 +28,11 @@ FIRST_YEAR: Final = 1900
 LAST_YEAR: Final = 2100
 YEAR: Final = r"(?:19[0-9]{2}|20[0-9]{2}|2100)"
 LONE_YEAR: Final = rf"(?<![0-9]){YEAR}(?![0-9])"
-URL: Final = r"(?:https?://|www\.)\S+"
+URL_START: Final = r"(?:https?://|www\.)"
+URL: Final = URL_START + r"\S+"
+# A list item's bullet, as typed, as Word's symbol fonts map it (the private-use U+F0xx) or as a
+# dash.
+BULLET: Final = "[•◦▪▫●○■□►▸➢➤✓✔·*\\-–\uf000-\uf0ff]"
 # URLs and e-mail addresses carry digits that are never figures.
 ADDRESS: Final = re.compile(URL + r"|[^\s@]+@[^\s@]+\.\S+")
 

@@ -9,6 +9,7 @@ from pipeline.blocks import BlockKind
 from pipeline.fields.dates import parse_period
 from pipeline.normalize import Line, match_key
 from pipeline.outline import outline_depth
+from pipeline.patterns import BULLET, URL_START
 from pipeline.tables import load_table
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -18,7 +19,7 @@ _SENTENCE_INSIDE = re.compile(r"[a-z]{3}[.!?]\s+[A-Z]")
 # Titles of agreements run long (`Agreement between the Government of … and the Government of
 # … on cooperation in the fields of …`).
 _MAX_HEADER_CHARS = 300
-_LIST_ITEM = re.compile(r"^\s*(?:[-•*o▪◦–·]|\(?[a-z0-9]\))\s")
+_LIST_ITEM = re.compile(rf"^\s*(?:{BULLET}|o|\(?[a-z0-9]\))\s")
 # `3. Title`, `1.2 Title`, `2.1.3. Title`: an outline number, then a capitalised word (so that
 # `1.250.000 USD` or `2.5 millions` are figures, not titles).
 _NUMBERED_TITLE = re.compile(r"^\s*\d{1,2}\.(?:\d{1,2}\.)*(?:\d{1,2})?\s+(?P<word>[^\W\d_]{2})")
@@ -58,7 +59,7 @@ SHORT_VALUES = {
         rf"\d|^\W*(?:{_alternatives(_FORM_WORDS['budget_not_available']['words'], '/')}|/+|-+)\W*$",
         re.IGNORECASE,
     ),
-    "website": re.compile(r"https?://|www\.", re.IGNORECASE),
+    "website": re.compile(URL_START, re.IGNORECASE),
 }
 
 

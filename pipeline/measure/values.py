@@ -12,13 +12,14 @@ from pipeline.fields.text import TextValue
 from pipeline.inference import infer_entity_type
 from pipeline.measure.reading import MeasureReading, line_span, value_span
 from pipeline.normalize import match_key
+from pipeline.patterns import URL_START
 from pipeline.tables import load_table
 from schemas.common import EntityType, Source, Span
 from schemas.measure import Budget, BudgetStatus, Evaluation, MoneyAmount, Partner
 from schemas.outcome import IssueCode
 
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:)\]]", re.I)
-_URL_WRAPPED_TAIL = re.compile(r" ((?!https?:|www\.)[\w\-/%?=&#~+.]*[\w/])(?=\n|$)", re.I)
+_URL = re.compile(URL_START + r"[^\s<>\"']+[^\s<>\"'.,;:)\]]", re.I)
+_URL_WRAPPED_TAIL = re.compile(rf" ((?!{URL_START})[\w\-/%?=&#~+.]*[\w/])(?=\n|$)", re.I)
 # Between the codes of scope or nature: a separator, or a joining word (`local and national`).
 _CODE_SEPARATOR = re.compile(
     "[,;/\n]|"

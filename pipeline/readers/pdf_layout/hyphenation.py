@@ -7,11 +7,12 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
+from pipeline.patterns import URL_START
 from pipeline.readers.pdf_layout.lines import LINE_BREAKS, Hyphen, Page, clean, split_hyphen
 
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
 _FIRST_WORD = re.compile(r"^[^\W\d_]+")
-_URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$", re.IGNORECASE)
+_URL_TAIL = re.compile(URL_START + r"\S*$", re.IGNORECASE)
 # Hyphenation: the words of the document, and its hyphenated compounds (possessive quantifiers
 # and the look-behind keep the search linear in the length of the text).
 WORD = re.compile(r"[^\W\d_]+")

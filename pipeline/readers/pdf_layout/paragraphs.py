@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from pipeline.blocks import Block
+from pipeline.patterns import BULLET
 from pipeline.readers.pdf_layout.hyphenation import (
     WORD,
     Vocabulary,
@@ -27,7 +28,7 @@ from pipeline.readers.pdf_layout.lines import (
 
 # List items: bullet glyphs (Symbol/Wingdings bullets arrive as private-use characters) and
 # "1." / "2)" numbering; Spanish "o" ("or") rules out Word's letter-o bullet.
-_LIST_ITEM = re.compile(r"^(?:[•◦▪▫●○■□►▸➢➤✓✔·*\-–\uf000-\uf0ff]\s|\d{1,2}[.)]\s)")
+_LIST_ITEM = re.compile(rf"^(?:{BULLET}\s|\d{{1,2}}[.)]\s)")
 # A paragraph that ends like this is finished; one that does not may go on in the next column or
 # on the next page. A closing quote or bracket may follow the final mark: `… (2021).` `… ».`
 _ENDS_SENTENCE = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
