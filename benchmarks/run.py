@@ -59,8 +59,8 @@ def write_corpus(work: Path, documents: int, sample: int) -> dict[str, Any]:
     shutil.rmtree(small, ignore_errors=True)
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, str(ROOT / "samples" / "corpus.py"), "--n", str(documents)]
-        + ["--out", str(corpus)],
+        [sys.executable, "-m", "samples.corpus", "--n", str(documents), "--out", str(corpus)],
+        cwd=ROOT,
         check=True,
         stdout=subprocess.DEVNULL,
     )

@@ -1,6 +1,6 @@
 """Write a seeded corpus of N documents with their gold, for accuracy and speed benchmarks.
 
-    .venv/bin/python samples/corpus.py --n 1000 --out DIR [--seed 2026]
+    .venv/bin/python -m samples.corpus --n 1000 --out DIR [--seed 2026]
 
 DIR/docs/<name> holds the documents and DIR/truth/<name>.json the truth of each, in the shape
 of samples/reports/truth/ (`qpr evaluate PRED DIR/truth` reads it). Most documents are one
@@ -15,27 +15,23 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from dataclasses import replace
 from pathlib import Path
 from random import Random
 from typing import Any
 
-if __name__ == "__main__" and not __package__:  # python samples/corpus.py: import from the root
-    sys.path[0] = str(Path(__file__).resolve().parents[1])
-
-from samples.generator import data  # noqa: E402
-from samples.generator.build import compose_measure_2020  # noqa: E402
-from samples.generator.cli import DEFAULT_SEED  # noqa: E402
-from samples.generator.compose import Composer  # noqa: E402
-from samples.generator.html_writer import HtmlWriter  # noqa: E402
-from samples.generator.layouts import DocxReportWriter, write_measure_2020  # noqa: E402
-from samples.generator.model import Measure, Partner, Report, measure_truth, report_truth  # noqa: E402
-from samples.generator.platform_pdf import PlatformPdfWriter  # noqa: E402
-from samples.generator.reports import KINDS, build_report  # noqa: E402
-from samples.generator.reports import write_document as write_report  # noqa: E402
-from samples.generator.text_writer import TextWriter  # noqa: E402
+from samples.generator import data
+from samples.generator.build import compose_measure_2020
+from samples.generator.cli import DEFAULT_SEED
+from samples.generator.compose import Composer
+from samples.generator.html_writer import HtmlWriter
+from samples.generator.layouts import DocxReportWriter, write_measure_2020
+from samples.generator.model import Measure, Partner, Report, measure_truth, report_truth
+from samples.generator.platform_pdf import PlatformPdfWriter
+from samples.generator.reports import KINDS, build_report
+from samples.generator.reports import write_document as write_report
+from samples.generator.text_writer import TextWriter
 
 REPORT_SHARE = 0.02
 # Single-measure formats and their weights.

@@ -3,7 +3,7 @@ samples/generate.py, and samples/reports/truth/<file name>.json what qpr must fi
 
 Per report: first the measure count and titles, then every measure field by field (all differing
 fields in one message), then the report-level fields. The generator itself must write the same
-bytes twice (regenerate with `.venv/bin/python samples/generate.py`).
+bytes twice (regenerate with `.venv/bin/python -m samples.generate`).
 """
 
 from __future__ import annotations

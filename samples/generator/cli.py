@@ -1,6 +1,6 @@
 """Generate whole synthetic periodic reports, deterministically, with the truth qpr must find.
 
-.venv/bin/python samples/generate.py [--out samples/reports] [--seed 2026] [--only NAME]
+.venv/bin/python -m samples.generate [--out samples/reports] [--seed 2026] [--only NAME]
 """
 
 from __future__ import annotations

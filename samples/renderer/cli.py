@@ -1,6 +1,6 @@
 """Render the non-text sample documents (DOCX, PDF, HTML) from the records, deterministically.
 
-Run from the repository root:  .venv/bin/python samples/render.py
+Run from the repository root:  .venv/bin/python -m samples.render
 """
 
 from __future__ import annotations
