@@ -43,7 +43,8 @@ def snapshot(folder: Path) -> dict[str, str]:
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("corpus")
     subprocess.run(
-        [sys.executable, str(SAMPLES / "corpus.py"), "--n", str(CORPUS_SIZE), "--out", str(folder)],
+        [sys.executable, "-m", "samples.corpus", "--n", str(CORPUS_SIZE), "--out", str(folder)],
+        cwd=SAMPLES.parent,
         check=True,
         capture_output=True,
     )
