@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 
 from flows import cli_options, command_log, interrupt, progress
 from flows.batch_commands import BATCH_COMMANDS, add_batch_commands
+from flows.correct_command import add_correct_command
 from flows.document_commands import add_document_commands
 from flows.evaluate_command import add_evaluate_command
 from flows.exit_status import (
@@ -73,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(required=True, metavar="COMMAND", dest="command")
     add_document_commands(commands)
     add_evaluate_command(commands)
+    add_correct_command(commands)
     add_batch_commands(commands)
     return parser
 
