@@ -12,7 +12,11 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from flows import command_log
-from flows.corrections_store import append_corrections, stored_corrections
+from flows.corrections_store import (
+    append_corrections,
+    stored_corrections,
+    write_correction_changes,
+)
 from flows.exit_status import ENVIRONMENT, OK, USAGE, CommandError
 from pipeline.corrections import problems
 from schemas.corrections import Corrections
@@ -46,12 +50,30 @@ def _correct(arguments: argparse.Namespace) -> int:
                 command_log.say(f"nothing stored: {len(found)} file(s) with a problem")
                 return USAGE
             append_corrections(root, accepted)
+            _rebuild_corrected_view(root)
     except LockedError as error:
         raise CommandError(str(error), ENVIRONMENT) from None
     changes = sum(len(item.changes) for item in accepted)
     records = len({item.record_sha256 for item in accepted})
     print(f"stored {changes} change(s) from {len(accepted)} file(s) for {records} record(s)")
     return OK
+
+
+def _rebuild_corrected_view(root: Path) -> None:
+    """The dataset as the corrections now make it, and changes.json with what they leave
+    unsettled; contact columns kept as the batch's last dataset had them."""
+    from flows.store import BatchStore
+    from pipeline.version import extractor_version
+
+    codebook = root / "codebook.json"
+    names = (
+        {column["name"] for column in json.loads(codebook.read_text("utf-8"))["columns"]}
+        if codebook.exists()
+        else set()
+    )
+    store = BatchStore(root, include_contact="contact_email" in names)
+    store.rebuild_dataset()
+    write_correction_changes(root, store.unsettled, extractor_version())
 
 
 def _checked(root: Path, files: list[Path]) -> tuple[list[Corrections], list[str]]:

@@ -5,7 +5,9 @@ ever added, and each write replaces the file whole, so a crash leaves the trail 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from flows.atomic_files import write_text
 from schemas.corrections import Corrections
@@ -38,3 +40,25 @@ def append_corrections(root: Path, accepted: list[Corrections]) -> None:
         before = path.read_text(encoding="utf-8") if path.exists() else ""
         lines = [item.model_dump_json() + "\n" for item in added]
         write_text(path, before + "".join(lines))
+
+
+def correction_changes(unsettled: dict[str, Any], version: str) -> dict[str, Any]:
+    """What `changes.json` says of the corrections after an extraction under `version`: per
+    record, the changes whose measure is gone (orphans, not applied) and those whose machine
+    value changed since the reviewer saw it (conflicts, applied); for a person to settle."""
+    return {
+        "extractor_version": version,
+        "corrections": {
+            "records_unsettled": len(unsettled),
+            "orphans": sum(len(found["orphans"]) for found in unsettled.values()),
+            "conflicts": sum(len(found["conflicts"]) for found in unsettled.values()),
+            "by_record": dict(sorted(unsettled.items())),
+        },
+    }
+
+
+def write_correction_changes(root: Path, unsettled: dict[str, Any], version: str) -> None:
+    """`changes.json` of a batch folder that holds corrections (none is written without)."""
+    if (root / FOLDER).is_dir():
+        text = json.dumps(correction_changes(unsettled, version), indent=2, ensure_ascii=False)
+        write_text(root / "changes.json", text + "\n")

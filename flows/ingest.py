@@ -19,6 +19,7 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from flows import progress
+from flows.corrections_store import write_correction_changes
 from flows.extraction import extract_pending, recorded_inputs
 from flows.pending import scan
 from flows.prefect_runtime import run_flow, stopped_run, task_runner
@@ -105,6 +106,7 @@ def ingest(
         inputs = recorded_inputs(inputs, store)
         summary.interrupted = True
     summary.rows, summary.outcomes = write_outputs(store, inputs, version)
+    write_correction_changes(store.root, store.unsettled, version)
     summary.seconds = round(time.time() - started, 3)
     store.write_run(run_name or store.new_run_name(started), summary.as_dict())
     create_markdown_artifact(

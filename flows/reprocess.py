@@ -19,6 +19,8 @@ from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
 
 from flows.atomic_files import write_text
+from flows.corrections_store import FOLDER as CORRECTIONS
+from flows.corrections_store import correction_changes
 from flows.extraction import extract_pending, recorded_inputs
 from flows.ingest import write_outputs
 from flows.pending import pending_input
@@ -55,7 +57,7 @@ def reprocess(out: str, workers: int = 1, promote: bool = False) -> dict[str, An
     manifest = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
     version = extractor_version()
     target = root / "versions" / _UNSAFE.sub("_", version)
-    store = BatchStore(target)
+    store = BatchStore(target, corrections_root=root)
     inputs = {entry["sha256"]: list(entry["paths"]) for entry in manifest["inputs"]}
     pending, missing = [], []
     for sha256, paths in sorted(inputs.items()):
@@ -79,6 +81,8 @@ def reprocess(out: str, workers: int = 1, promote: bool = False) -> dict[str, An
     changes.update(
         from_version=manifest["extractor_version"], to_version=version, missing_inputs=missing
     )
+    if (root / CORRECTIONS).is_dir():  # the reviewers' changes, re-anchored on the new records
+        changes["corrections"] = correction_changes(store.unsettled, version)["corrections"]
     if ending == "interrupted":
         changes.update(interrupted=True, promoted=False)
         return stopped_run(changes)

@@ -22,6 +22,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from flows.atomic_files import TEMPORARY, atomic_file, remove_leftover_temporaries, write_text
+from flows.corrections_store import stored_corrections
+from pipeline.corrections import CorrectedView, corrected_view, unsettled
 from pipeline.dataset import Column, codebook, codebook_markdown, columns, measure_rows
 from schemas import SCHEMA_VERSION, ReportRecord
 
@@ -56,9 +58,14 @@ _INVALID_OUTCOME = {"status": "invalid", "failure": "invalid_record"}
 class BatchStore:
     """One batch output folder. A single process writes it at a time."""
 
-    def __init__(self, root: Path, include_contact: bool = False) -> None:
+    def __init__(
+        self, root: Path, include_contact: bool = False, corrections_root: Path | None = None
+    ) -> None:
+        """`corrections_root`: the batch folder whose reviewers' corrections the dataset
+        applies (the folder itself, unless this is one of its `versions/`)."""
         self.root = Path(root)
         self.include_contact = include_contact
+        self.corrections_root = Path(corrections_root) if corrections_root else self.root
         self.records = self.root / "records"
         self.quarantine_folder = self.root / "quarantine"
         self.runs = self.root / "runs"
@@ -72,6 +79,8 @@ class BatchStore:
             if _SHA256_PREFIX.match(path.name)
         }
         self._invalid: set[str] = set()
+        # Per record with corrections, those the last dataset rebuild could not settle.
+        self.unsettled: dict[str, dict[str, list[dict[str, Any]]]] = {}
 
     @property
     def invalid_records(self) -> list[str]:
@@ -237,6 +246,7 @@ class BatchStore:
             [pa.field(column.name, _arrow_type(column)) for column in dataset_columns]
         )
         count = 0
+        self.unsettled = {}
         with (
             atomic_file(self.root / "dataset.jsonl", "w") as jsonl,
             atomic_file(self.root / "dataset.csv", "w") as csv_file,
@@ -270,7 +280,18 @@ class BatchStore:
             # An invalid record is left out: the rest of the dataset is still worth having.
             record = self._validated(path.stem, path.read_bytes())
             if record is not None:
-                yield from measure_rows(record, self.include_contact)
+                yield from measure_rows(record, self.include_contact, self._view(record))
+
+    def _view(self, record: ReportRecord) -> CorrectedView | None:
+        """The record with its reviewers' corrections, if any, noting what is unsettled."""
+        stored = stored_corrections(self.corrections_root, record.source.sha256)
+        if not stored:
+            return None
+        view = corrected_view(record, stored)
+        found = unsettled(view)
+        if found["orphans"] or found["conflicts"]:
+            self.unsettled[record.source.sha256] = found
+        return view
 
     # Runs
 

@@ -81,6 +81,17 @@ class CorrectedView:
     conflicts: list[Conflict] = field(default_factory=list)
 
 
+def unsettled(view: CorrectedView) -> dict[str, list[dict[str, Any]]]:
+    """The view's orphans and conflicts as JSON data, for changes.json and the review page."""
+    return {
+        "orphans": [change.model_dump(mode="json") for change in view.orphans],
+        "conflicts": [
+            {**conflict.change.model_dump(mode="json"), "machine_now": conflict.machine}
+            for conflict in view.conflicts
+        ],
+    }
+
+
 def place(measure_id: str | None, path: str | None) -> str:
     """The key naming a value across the view: `report:period.start`, `<id>:budget.amount`."""
     return f"{measure_id or 'report'}:{path or ''}"

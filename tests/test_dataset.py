@@ -12,9 +12,11 @@ from form_labels import GOAL_1, english_record
 from pydantic import BaseModel
 
 from pipeline import extract_bytes, extract_file
+from pipeline.corrections import corrected_view
 from pipeline.dataset import codebook, codebook_markdown, columns, measure_rows
 from schemas import SCHEMA_VERSION, Issue, Measure, ReportRecord
 from schemas.common import Country
+from schemas.corrections import Change, Corrections, ReviewState
 from schemas.measure import Budget, Evaluation, GoalValue
 from schemas.report import Contact, Extractor, Languages, Period, Report, SourceInfo
 
@@ -32,6 +34,7 @@ SOURCE_FIELDS: dict[str, tuple[type[BaseModel], str]] = {
     "extractor_version": (Extractor, "version"),
     "schema_version": (ReportRecord, "schema_version"),
     "record_status": (ReportRecord, "status"),
+    "review_state": (Corrections, "review_state"),
     "form_language": (Languages, "form"),
     "content_language": (Languages, "content"),
     "party_name": (Country, "name"),
@@ -81,7 +84,7 @@ SOURCE_FIELDS: dict[str, tuple[type[BaseModel], str]] = {
 }
 COLUMN_NAMES = [
     *("source_sha256", "source_filename", "source_format", "source_pages"),
-    *("extractor_version", "schema_version", "record_status", "form_language"),
+    *("extractor_version", "schema_version", "record_status", "review_state", "form_language"),
     *("content_language", "party_name", "party_iso3", "period_start", "period_end"),
     *("report_year", "ratification_date", "contact_name", "contact_organization"),
     *("contact_email", "contact_phone", "contact_address"),
@@ -92,7 +95,7 @@ COLUMN_NAMES = [
     *("partner_types_source", "evaluated", "conclusions", "goals", "goals_source"),
     *("areas_of_monitoring", "areas_of_monitoring_source", "cultural_domains"),
     *("cultural_domains_source", "transversal_priorities", "transversal_priorities_source"),
-    *("languages", "issue_count", "issue_codes"),
+    *("languages", "corrected_fields", "machine_values", "issue_count", "issue_codes"),
 ]
 KIND_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
@@ -277,6 +280,8 @@ def test_every_column_is_described_from_the_schema_where_it_can_be() -> None:
         "partner_count",
         "issue_count",
         "partner_types_source",
+        "corrected_fields",
+        "machine_values",
     }
 
 
@@ -315,3 +320,29 @@ def test_each_measure_field_gives_its_catalogue_columns_in_order() -> None:
     declared = [name for field in MEASURE_FIELDS for name in field.columns]
     present = [name for name in names(True) if name in declared]
     assert present == declared
+
+
+def test_rows_of_a_corrected_record_hold_the_reviewers_values_and_say_so() -> None:
+    record = extract_file(KENYA)
+    first, second = record.measures[0], record.measures[1]
+    fix = Corrections(
+        record_sha256=record.source.sha256,
+        extractor_version=record.extractor.version,
+        reviewer="R",
+        time="2026-12-01T10:00:00Z",
+        review_state=ReviewState.APPROVED,
+        changes=[
+            Change(
+                measure_id=first.measure_id, field="title", kind="set", old=first.title, new="T"
+            ),
+            Change(measure_id=second.measure_id, kind="not_a_measure"),
+        ],
+    )
+    rows = measure_rows(record, view=corrected_view(record, [fix]))
+    assert len(rows) == len(record.measures) - 1
+    assert second.measure_id not in [row["measure_id"] for row in rows]
+    assert (rows[0]["title"], rows[0]["corrected_fields"]) == ("T", ["title"])
+    assert json.loads(rows[0]["machine_values"]) == {"title": first.title}
+    assert {row["review_state"] for row in rows} == {"approved"}
+    plain = measure_rows(record)
+    assert (plain[0]["review_state"], plain[0]["corrected_fields"]) == ("unreviewed", [])

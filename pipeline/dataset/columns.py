@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from schemas import Issue, Measure, ReportRecord
 from schemas.common import Country
+from schemas.corrections import Corrections
 from schemas.measure import Budget, Evaluation, GoalValue, measure_fields
 from schemas.report import Contact, Extractor, Languages, Period, Report, SourceInfo
 
@@ -92,6 +93,12 @@ _RECORD_COLUMNS: tuple[Column, ...] = (
         "string",
         (ReportRecord, "status"),
         text="Record status: ok, partial (an issue of severity error) or failed",
+    ),
+    _column(
+        "review_state",
+        "string",
+        (Corrections, "review_state"),
+        text="The record's review state: unreviewed, in_review or approved",
     ),
     _column("form_language", "string", (Languages, "form"), template="Form language: {}"),
     _column("content_language", "string", (Languages, "content"), template="Content language: {}"),
@@ -233,6 +240,17 @@ _MEASURE_COLUMNS: tuple[Column, ...] = (
         "string",
         (Measure, "languages"),
         template="{}. As compact JSON, keys sorted",
+    ),
+    _list_column(
+        "corrected_fields",
+        text="Paths of this measure's values a reviewer corrected (qpr correct), sorted; the "
+        "row holds the corrected values",
+    ),
+    _column(
+        "machine_values",
+        "string",
+        text="The extractor's value of each corrected path, as compact JSON {path: value}; "
+        "null when nothing was corrected",
     ),
     _column("issue_count", "integer", text="Number of the record's issues about this measure"),
     _list_column(

@@ -7,8 +7,10 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from pipeline.corrections import CorrectedView
 from pipeline.dataset.columns import Value, columns
 from schemas import Issue, Measure, ReportRecord
+from schemas.corrections import ReviewState
 from schemas.measure import (
     Budget,
     CodedValue,
@@ -21,17 +23,37 @@ from schemas.measure import (
 from schemas.report import Contact
 
 
-def measure_rows(record: ReportRecord, include_contact: bool = False) -> list[dict[str, Value]]:
+def measure_rows(
+    record: ReportRecord, include_contact: bool = False, view: CorrectedView | None = None
+) -> list[dict[str, Value]]:
     """One row per measure, keyed by the column names in order; no measures give no rows.
     A list column is a list (empty when the record's list is); an item without a value is
-    None, so that the items of partner_names and partner_types still line up."""
+    None, so that the items of partner_names and partner_types still line up. With the
+    record's corrected `view` (pipeline/corrections.py), the rows are the corrected ones: its
+    values, without the measures marked as not measures, each naming what was corrected."""
     names = [column.name for column in columns(include_contact)]
-    shared = _record_values(record)
+    shown = view.record if view is not None else record
+    shared = _record_values(shown) | {
+        "review_state": (view.review_state if view else ReviewState.UNREVIEWED).value
+    }
     rows = []
-    for measure in record.measures:
-        values = shared | _measure_values(measure, record.issues)
+    for measure in shown.measures:
+        values = shared | _measure_values(measure, shown.issues) | _corrected(measure, view)
         rows.append({name: values[name] for name in names})
     return rows
+
+
+def _corrected(measure: Measure, view: CorrectedView | None) -> dict[str, Value]:
+    prefix = f"{measure.measure_id}:"
+    machine = {
+        key.removeprefix(prefix): value
+        for key, value in sorted((view.machine if view else {}).items())
+        if key.startswith(prefix)
+    }
+    return {
+        "corrected_fields": list(machine),
+        "machine_values": _compact_json(machine) if machine else None,
+    }
 
 
 def _record_values(record: ReportRecord) -> dict[str, Value]:

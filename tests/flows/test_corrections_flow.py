@@ -1,0 +1,122 @@
+"""Reviewers' corrections through a batch's life: stored by `qpr correct`, applied to the
+dataset, kept when the records are extracted again under another extractor version, with the
+changes whose measure is gone listed as orphans and those whose machine value moved listed as
+conflicts (changes.json)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from flows.cli import main
+from flows.ingest import run_ingest
+from flows.reprocess import run_reprocess
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+SEED = "azerbaijan-civil-society-consultation.txt"
+INPUTS = (SEED, "benin-fonds-creation-musicale.docx")
+
+pytestmark = pytest.mark.usefixtures("prefect_api")
+
+
+@pytest.fixture
+def batch(tmp_path: Path) -> Path:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in INPUTS:
+        shutil.copy(SAMPLES / name, inbox / name)
+    out = tmp_path / "out"
+    run_ingest([inbox], out)
+    return out
+
+
+def seed_path(out: Path) -> Path:
+    for path in sorted((out / "records").glob("*.json")):
+        if json.loads(path.read_text(encoding="utf-8"))["source"]["filename"] == SEED:
+            return path
+    raise AssertionError("no record of the seed")
+
+
+def plant_older_record(out: Path) -> dict[str, Any]:
+    """The seed's record as an older extractor made it: another title, and a second measure
+    (a heading it took for one) that the current extractor does not find."""
+    path = seed_path(out)
+    record = json.loads(path.read_text(encoding="utf-8"))
+    measure = record["measures"][0]
+    record["extractor"]["version"] = "0.0.1+older"
+    record["measures"][0] = dict(measure, title="An older extractor's title")
+    extra = dict(measure, measure_id=measure["measure_id"][:-1] + "1", index=1, title="Annex")
+    record["measures"].append(extra)
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    return record
+
+
+def review(out: Path, tmp_path: Path, record: dict[str, Any]) -> None:
+    first, extra = record["measures"]
+    changes = [
+        {"measure_id": first["measure_id"], "field": "title", "kind": "set",
+         "old": first["title"], "new": "Consultation with civil society"},
+        {"measure_id": first["measure_id"], "field": "partners.0.entity_type", "kind": "set",
+         "old": first["partners"][0]["entity_type"], "new": "public_sector"},
+        {"measure_id": extra["measure_id"], "field": "title", "kind": "set",
+         "old": "Annex", "new": "Annex of the report"},
+    ]  # fmt: skip
+    corrections = {
+        "record_sha256": record["source"]["sha256"],
+        "extractor_version": record["extractor"]["version"],
+        "reviewer": "A. Reviewer",
+        "time": "2026-12-01T10:00:00Z",
+        "review_state": "approved",
+        "changes": changes,
+    }
+    path = tmp_path / "corrections.json"
+    path.write_text(json.dumps(corrections), encoding="utf-8")
+    assert main(["correct", str(out), str(path)]) == 0
+
+
+def seed_rows(folder: Path) -> list[dict[str, Any]]:
+    rows = [json.loads(line) for line in (folder / "dataset.jsonl").read_text("utf-8").splitlines()]
+    return [row for row in rows if row["source_filename"] == SEED]
+
+
+def test_corrections_apply_at_once_and_survive_a_new_extraction(
+    batch: Path, tmp_path: Path
+) -> None:
+    record = plant_older_record(batch)
+    review(batch, tmp_path, record)
+    rows = seed_rows(batch)
+    assert [row["title"] for row in rows] == [
+        "Consultation with civil society",
+        "Annex of the report",
+    ]
+    assert rows[0]["corrected_fields"] == ["partners.0.entity_type", "title"]
+    assert rows[0]["partner_types"][0] == "public_sector"
+    assert {row["review_state"] for row in rows} == {"approved"}
+
+    run_ingest([tmp_path / "inbox"], batch)  # the older record is extracted again
+    rows = seed_rows(batch)
+    assert [row["title"] for row in rows] == ["Consultation with civil society"]
+    assert rows[0]["partner_types"][0] == "public_sector"
+    changes = json.loads((batch / "changes.json").read_text(encoding="utf-8"))["corrections"]
+    unsettled = changes["by_record"][record["source"]["sha256"]]
+    assert [orphan["new"] for orphan in unsettled["orphans"]] == ["Annex of the report"]
+    conflict = unsettled["conflicts"][0]
+    assert (conflict["field"], conflict["old"]) == ("title", "An older extractor's title")
+    assert conflict["machine_now"] != conflict["old"]
+    assert (changes["orphans"], changes["conflicts"]) == (1, 1)
+
+
+def test_reprocess_applies_the_corrections_to_the_new_version(batch: Path, tmp_path: Path) -> None:
+    record = plant_older_record(batch)
+    review(batch, tmp_path, record)
+    changes = run_reprocess(batch)
+    assert (changes["corrections"]["orphans"], changes["corrections"]["conflicts"]) == (1, 1)
+    version_folder = next((batch / "versions").iterdir())
+    rows = seed_rows(version_folder)
+    assert [row["title"] for row in rows] == ["Consultation with civil society"]
+    written = json.loads((version_folder / "changes.json").read_text(encoding="utf-8"))
+    assert written["corrections"]["orphans"] == 1
