@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from pydantic import BaseModel
+
 from pipeline.tables import load_table
 from schemas import Measure, ReportRecord, Status
 from schemas.common import Source
@@ -26,7 +28,14 @@ from schemas.measure import (
 )
 from schemas.report import Report
 
-__all__ = ["STATES", "MissingItem", "form_generation", "letter_summary", "missing_items"]
+__all__ = [
+    "STATES",
+    "MissingItem",
+    "form_generation",
+    "form_language",
+    "letter_summary",
+    "missing_items",
+]
 
 STATES = ("blank", "not_available", "unparsed", "ambiguous")
 _FALLBACK_LANGUAGE = "en"
@@ -51,15 +60,18 @@ def _table() -> dict[str, Any]:
 def form_language(record: ReportRecord) -> str:
     """The language the letter is written in: the form's, when the letter speaks it."""
     language = record.languages.form
-    return language if language in _table()["text"] else _FALLBACK_LANGUAGE
+    if language is None or language not in _table()["text"]:
+        return _FALLBACK_LANGUAGE
+    return language
 
 
 # ------------------------------------------------------------------------------- the generation
 
 
 def form_generation(record: ReportRecord) -> str:
-    """"2012-2016" (the lettered form) or "2020+", from what the record shows: the fields,
-    issues and report values only one form has; on a tie, the report's year or period."""
+    """The form's generation, "2012-2016" (the lettered form) or "2020+", from what the record
+    shows: the fields, issues and report values only one form has; on a tie, the report's year
+    or period."""
     signals = _table()["signals"]
     votes = {name: _votes(record, signals[name]) for name in _table()["generations"]}
     ranked = sorted(votes.values(), reverse=True)
@@ -266,7 +278,7 @@ def _has_value(value: Any) -> bool:
         return bool(value.strip())
     if isinstance(value, list | tuple | dict):
         return bool(value)
-    if hasattr(value, "model_fields"):  # a contact or a period: any part stated
+    if isinstance(value, BaseModel):  # a contact or a period: any part stated
         return any(_has_value(getattr(value, name)) for name in type(value).model_fields)
     return value is not None
 
@@ -318,7 +330,9 @@ def letter_summary(record: ReportRecord, items: list[MissingItem]) -> str:
     for index in sorted(by_measure):
         title = titles.get(index)
         template = text["measure_line"] if title else text["untitled_line"]
-        lines.append(template.format(number=index + 1, title=title, items=joined(by_measure[index])))
+        lines.append(
+            template.format(number=index + 1, title=title, items=joined(by_measure[index]))
+        )
     return "\n".join(lines) + "\n"
 
 
