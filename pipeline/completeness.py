@@ -25,6 +25,7 @@ from schemas.measure import (
     FieldKind,
     MeasureField,
     field_value,
+    measure_field,
 )
 from schemas.report import Report
 
@@ -194,16 +195,16 @@ def _measure_items(reading: _Reading, measure: Measure, asked: list[str]) -> lis
             continue
         found = _issue_states(reading, measure.index, field.name)
         found += _value_states(reading, measure, field, bool(found))
+        label = reading.label(field.name)
         items += [
             MissingItem(measure.measure_id, measure.index, field.name, state, label, detail)
             for state, detail in _merged(found)
-            for label in [reading.label(field.name)]
         ]
     return items
 
 
 def _answered_yes(measure: Measure, name: str) -> bool:
-    return next(field_value(measure, f) for f in MEASURE_FIELDS if f.name == name) is True
+    return field_value(measure, measure_field(name)) is True
 
 
 def _issue_states(reading: _Reading, index: int | None, name: str) -> list[tuple[str, str]]:
