@@ -1,6 +1,6 @@
 """The `qpr` command: its parser, made of each command group's (flows/document_commands.py,
-flows/evaluate_command.py, flows/batch_commands.py), and the one place where a command's
-errors become a sentence and an exit status (flows/exit_status.py).
+flows/evaluate_command.py, flows/completeness_command.py, flows/batch_commands.py), and the one
+place where a command's errors become a sentence and an exit status (flows/exit_status.py).
 
 The batch commands (ingest, reprocess, serve) run under a supervisor that takes the signals
 (flows/interrupt.py) and runs this module again (`python -m flows.cli`). Heavy imports (the
@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 
 from flows import cli_options, command_log, interrupt, progress
 from flows.batch_commands import BATCH_COMMANDS, add_batch_commands
+from flows.completeness_command import add_completeness_command
 from flows.correct_command import add_correct_command
 from flows.document_commands import add_document_commands
 from flows.evaluate_command import add_evaluate_command
@@ -74,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(required=True, metavar="COMMAND", dest="command")
     add_document_commands(commands)
     add_evaluate_command(commands)
+    add_completeness_command(commands)
     add_correct_command(commands)
     add_batch_commands(commands)
     return parser
