@@ -38,7 +38,9 @@ def index_entry(
     report = record.report
     party = f"{report.party.name} ({report.party.iso3})" if report.party else ""
     if not party:  # a single-measure file: its measures' countries
-        countries = dict.fromkeys(m.country.name for m in record.measures if m.country)
+        countries = dict.fromkeys(
+            f"{m.country.name} ({m.country.iso3})" for m in record.measures if m.country
+        )
         party = "; ".join(countries)
     cycle = ""
     if report.period is not None and (report.period.start or report.period.end):
