@@ -15,7 +15,7 @@ from pathlib import Path
 
 from flows.atomic_files import remove_leftover_temporaries, write_text
 from pipeline.completeness import missing_items
-from pipeline.review import IndexEntry, index_entry, review_index, review_page
+from pipeline.review import IndexEntry, generator, index_entry, review_index, review_page
 from schemas import ReportRecord
 
 log = logging.getLogger(__name__)
@@ -25,6 +25,8 @@ REVIEW = "review"
 INDEX = "index.html"
 # The same title in every batch folder: two folders of the same records hold the same bytes.
 INDEX_TITLE = "qpr review"
+# Where a page names the version of the code that made it (its generator <meta>).
+_PAGE_HEAD = 512
 
 
 def render_page(record: ReportRecord, text: str | None) -> str | None:
@@ -76,9 +78,11 @@ class ReviewFolder:
 
     def write_index(self, record_files: Iterable[Path], rebuild: bool = False) -> int:
         """review/index.html over `record_files`; the page of a record that has none (a record
-        of a batch older than its pages), or of every record with `rebuild`, is made on the
-        way from its kept text. Records that do not validate are left out. The pages listed."""
+        of a batch older than its pages), or one that an older version of the pages made, or
+        every page with `rebuild`, is made on the way from its kept text. Records that do not
+        validate are left out. The pages listed."""
         entries = []
+        current = generator().encode("utf-8")
         for path in record_files:
             record = _record(path)
             if record is None:
@@ -86,7 +90,7 @@ class ReviewFolder:
             sha256 = record.source.sha256
             page = self.page_path(sha256)
             missing = missing_items(record)
-            if rebuild or not page.exists():
+            if rebuild or current not in _head(page):
                 self.write(sha256, None, render_page(record, self.kept_text(sha256)))
             entries.append(index_entry(record, missing, page.name if page.exists() else None))
         self.write_entries(entries)
@@ -94,6 +98,14 @@ class ReviewFolder:
 
     def write_entries(self, entries: list[IndexEntry]) -> None:
         write_text(self.pages / INDEX, review_index(entries, INDEX_TITLE))
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as file:
+            return file.read(_PAGE_HEAD)
+    except FileNotFoundError:
+        return b""
 
 
 def _record(path: Path) -> ReportRecord | None:

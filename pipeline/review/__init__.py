@@ -4,7 +4,15 @@ text out; flows/review_pages.py writes them."""
 
 from __future__ import annotations
 
+from pipeline.review.assets import generator
 from pipeline.review.index import IndexEntry, index_entry, review_index
 from pipeline.review.page import REVIEW_STATE, review_page
 
-__all__ = ["REVIEW_STATE", "IndexEntry", "index_entry", "review_index", "review_page"]
+__all__ = [
+    "REVIEW_STATE",
+    "IndexEntry",
+    "generator",
+    "index_entry",
+    "review_index",
+    "review_page",
+]

@@ -18,11 +18,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-# The sniffer (pipeline/formats.py) refuses any page carrying this as an input: qpr never
-# ingests its own pages.
-GENERATOR = '<meta name="generator" content="qpr review">'
 LANGUAGES = ("en", "fr")
 _FILES = resources.files("pipeline.review")
+_SOURCES = (".py", ".css", ".js", ".toml")
 # Characters that could end the JSON's <script> element, or a line for older parsers.
 _JSON_ESCAPES = {
     "<": "\\u003c",
@@ -31,6 +29,25 @@ _JSON_ESCAPES = {
     "\u2028": "\\u2028",
     "\u2029": "\\u2029",
 }
+
+
+@cache
+def review_version() -> str:
+    """A fingerprint of the code and files that make the pages: a batch remakes the pages an
+    older one made (the extractor version leaves this package out, so records stay as they
+    are)."""
+    digest = hashlib.sha256()
+    for item in sorted(_FILES.iterdir(), key=lambda item: item.name):
+        if item.is_file() and item.name.endswith(_SOURCES):
+            digest.update(item.name.encode() + b"\0" + item.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
+def generator() -> str:
+    """The page's generator <meta>: the sniffer (pipeline/formats.py) refuses any page
+    carrying it as an input, so qpr never ingests its own pages; it also names the pages'
+    version."""
+    return f'<meta name="generator" content="qpr review {review_version()}">'
 
 
 @cache
@@ -96,7 +113,7 @@ def page_shell(
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"{GENERATOR}\n"
+        f"{generator()}\n"
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -50,14 +50,16 @@ def test_ingest_keeps_each_text_and_writes_its_page_with_records_unchanged(
         record = (out / "records" / f"{digest}.json").read_text(encoding="utf-8")
         assert record == record_json(extract_file(path)) + "\n"
         page = (out / "review" / f"{digest}.html").read_text(encoding="utf-8")
-        assert 'content="qpr review"' in page and 'id="no-text"' not in page
+        assert 'content="qpr review ' in page and 'id="no-text"' not in page
         assert f'href="{digest}.html"' in index
-    # A page gone (a batch older than its pages) is made again by the next run, from its text.
-    seed_page = out / "review" / f"{sha256(SEED)}.html"
-    before = seed_page.read_bytes()
+    # A page gone (a batch older than its pages), or made by an older version of the pages, is
+    # made again by the next run, from its text.
+    seed_page, pdf_page = (out / "review" / f"{sha256(path)}.html" for path in (SEED, PDF))
+    before = seed_page.read_bytes(), pdf_page.read_bytes()
     seed_page.unlink()
+    pdf_page.write_bytes(before[1].replace(b'content="qpr review ', b'content="qpr review 0', 1))
     run_ingest([inbox], out)
-    assert seed_page.read_bytes() == before
+    assert (seed_page.read_bytes(), pdf_page.read_bytes()) == before
 
 
 def a_batch_folder(root: Path) -> tuple[str, str]:
