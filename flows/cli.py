@@ -1,6 +1,7 @@
 """The `qpr` command: its parser, made of each command group's (flows/document_commands.py,
-flows/evaluate_command.py, flows/completeness_command.py, flows/batch_commands.py), and the one
-place where a command's errors become a sentence and an exit status (flows/exit_status.py).
+flows/evaluate_command.py, flows/review_command.py, flows/completeness_command.py,
+flows/correct_command.py, flows/batch_commands.py), and the one place where a command's errors
+become a sentence and an exit status (flows/exit_status.py).
 
 The batch commands (ingest, reprocess, serve) run under a supervisor that takes the signals
 (flows/interrupt.py) and runs this module again (`python -m flows.cli`). Heavy imports (the
@@ -30,6 +31,7 @@ from flows.exit_status import (
     report_failure,
     stopped_sentence,
 )
+from flows.review_command import add_review_command
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -75,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(required=True, metavar="COMMAND", dest="command")
     add_document_commands(commands)
     add_evaluate_command(commands)
+    add_review_command(commands)
     add_completeness_command(commands)
     add_correct_command(commands)
     add_batch_commands(commands)

@@ -67,7 +67,7 @@ def _extract_files(arguments: argparse.Namespace, limits: Limits, sandbox: Sandb
     texts = []
     for path in arguments.files:
         try:
-            record = _extract_one(path, arguments.include_text, limits, sandbox)
+            record = extract_one(path, arguments.include_text, limits, sandbox)
         except OSError as error:
             unreadable_file(path, error)
             unreadable += 1
@@ -94,7 +94,7 @@ def _extract_files(arguments: argparse.Namespace, limits: Limits, sandbox: Sandb
     return files_status(unreadable, failed)
 
 
-def _extract_one(
+def extract_one(
     path: Path, include_text: bool, limits: Limits, sandbox: Sandbox | None
 ) -> ReportRecord:
     from pipeline import extract_file

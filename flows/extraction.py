@@ -18,6 +18,7 @@ from flows import interrupt, progress
 from flows.chunking import CHUNKS_IN_FLIGHT_PER_WORKER, chunk_documents, chunks
 from flows.pending import Pending
 from flows.progress import Progress
+from flows.review_pages import render_page
 from flows.sandbox import shared_sandbox
 from flows.store import BatchStore
 from flows.summary import RecordFacts, RunSummary
@@ -41,10 +42,12 @@ class Document:
 @dataclass(frozen=True, slots=True)
 class Extracted:
     sha256: str
-    record_json: str
+    record_json: str  # without the text, as `qpr extract` writes it
     facts: RecordFacts
     issue_message: str | None
     seconds: float
+    text: str | None  # the normalised text that the spans index, kept beside the record
+    page: str | None  # its review page, made here so that workers share the cost
 
 
 # A chunk submitted: the future of its records, the documents sent, the inputs they came from.
@@ -66,7 +69,9 @@ def extract_chunk(documents: list[Document], limits: Limits = DEFAULT_LIMITS) ->
     extracted = []
     for document in documents:
         start = time.perf_counter()
-        record = sandbox.extract(document.data, document.name)
+        record = sandbox.extract(document.data, document.name, include_text=True)
+        seconds = time.perf_counter() - start
+        text, record = record.text, record.model_copy(update={"text": None})
         facts = RecordFacts.of(record)
         extracted.append(
             Extracted(
@@ -74,7 +79,9 @@ def extract_chunk(documents: list[Document], limits: Limits = DEFAULT_LIMITS) ->
                 record_json=record_json(record) + "\n",
                 facts=facts,
                 issue_message=record.issues[0].message if facts.failure else None,
-                seconds=time.perf_counter() - start,
+                seconds=seconds,
+                text=text,
+                page=render_page(record, text),
             )
         )
     return extracted
@@ -161,8 +168,10 @@ def _collect(entry: _InFlight, store: BatchStore, summary: RunSummary, bar: Prog
     for result in results:
         failed = result.facts.failure is not None
         document = data[result.sha256]
-        # Quarantined before the record is written: a record on disk is what makes a rerun skip
-        # its input, so a run stopped in between (a full disk, a kill) must redo both.
+        # Quarantined, and its text and page written, before the record: a record on disk is
+        # what makes a rerun skip its input, so a run stopped in between (a full disk, a kill)
+        # must redo them all.
+        store.review.write(result.sha256, result.text, result.page)
         if result.facts.failure is not None:
             store.quarantine(
                 result.sha256,
@@ -197,5 +206,6 @@ def _refuse_too_large(
     store.quarantine(  # before the record, as in _collect
         item.sha256, None, "", list(item.paths), IssueCode.TOO_LARGE, record.issues[0].message
     )
+    store.review.write(item.sha256, None, render_page(record, None))
     store.write_record(item.sha256, record_json(record) + "\n", failed=True)
     summary.add(facts, item.source.name, 0.0)

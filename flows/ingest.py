@@ -39,12 +39,14 @@ from pipeline.version import extractor_version
 def write_outputs(
     store: BatchStore, inputs: dict[str, list[str]], version: str
 ) -> tuple[int, dict[str, Any]]:
-    """Manifest and dataset files, rebuilt from records/ so that a run that was killed and
-    started again ends with the same bytes as one that never stopped; the dataset's row count
-    and the run's outcomes."""
+    """Manifest, dataset and review index, rebuilt from records/ so that a run that was killed
+    and started again ends with the same bytes as one that never stopped; the dataset's row
+    count and the run's outcomes."""
     progress.current().phase("writing the manifest and the dataset")
     entries = store.write_manifest(inputs, version)
-    return store.rebuild_dataset(), outcomes(entries, inputs)
+    rows = store.rebuild_dataset()
+    store.review.write_index(store.record_files())
+    return rows, outcomes(entries, inputs)
 
 
 def outcomes(

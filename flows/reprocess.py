@@ -25,6 +25,7 @@ from flows.extraction import extract_pending, recorded_inputs
 from flows.ingest import write_outputs
 from flows.pending import pending_input
 from flows.prefect_runtime import run_flow, stopped_run, task_runner
+from flows.review_pages import REVIEW, TEXTS, read_text
 from flows.store import BatchStore
 from flows.summary import RunSummary
 from pipeline.dataset import measure_rows
@@ -41,6 +42,8 @@ VERSIONED = (
     "dataset.parquet",
     "codebook.json",
     "codebook.md",
+    TEXTS,
+    REVIEW,
 )
 _EXAMPLES = 3
 # Columns that change with every version by design, not because a value changed.
@@ -71,8 +74,10 @@ def reprocess(out: str, workers: int = 1, promote: bool = False) -> dict[str, An
     logger.info("%d input(s), %d to extract, %d missing", len(inputs), len(pending), len(missing))
     summary = RunSummary(extractor_version=version, inputs=len(inputs), distinct=len(inputs))
     ending = extract_pending(pending, store, summary, workers)
-    for item in missing:  # an input that is gone keeps the record it had
+    for item in missing:  # an input that is gone keeps the record it had, and its text
         old = root / "records" / f"{item['sha256']}.json"
+        kept = read_text(root / TEXTS / f"{item['sha256']}.txt")
+        store.review.write(item["sha256"], kept, None)  # its page: made with the index
         store.write_record(item["sha256"], old.read_text("utf-8"))
     if ending == "interrupted":  # resumed by the next reprocess: the rest is extracted then
         inputs = recorded_inputs(inputs, store)

@@ -1,5 +1,5 @@
 """The output folder of a batch (the README's "Batches"): records, quarantine, manifest, dataset, codebook
-and run summaries, each written whole or not at all.
+and run summaries (texts and review pages: flows/review_pages.py), each written whole or not at all.
 
 Every file is written to a temporary file in its own folder and renamed over the target, so a
 run killed at any instant (kill -9 included) leaves whole files only. The manifest and the
@@ -23,6 +23,7 @@ import pyarrow.parquet as pq
 
 from flows.atomic_files import TEMPORARY, atomic_file, remove_leftover_temporaries, write_text
 from flows.corrections_store import stored_corrections
+from flows.review_pages import ReviewFolder
 from pipeline.corrections import CorrectedView, corrected_view, unsettled
 from pipeline.dataset import Column, codebook, codebook_markdown, columns, measure_rows
 from schemas import SCHEMA_VERSION, ReportRecord
@@ -72,6 +73,7 @@ class BatchStore:
         for folder in (self.root, self.records, self.quarantine_folder, self.runs):
             folder.mkdir(parents=True, exist_ok=True)
             remove_leftover_temporaries(folder)
+        self.review = ReviewFolder(self.root)  # texts/ and review/
         # Known once, so that writing a record does not list quarantine/ each time.
         self._quarantined_inputs = {
             path.name[:64]

@@ -2,7 +2,8 @@
 out of date. It must change whenever records can change, and only then:
 
 - the extraction code and its data: every source and data file of `pipeline/` and `schemas/`
-  (the package version alone is 0.1.0 for every commit so far);
+  but those that read records and never make one — the review pages, completeness and the
+  reviewers' corrections (the package version alone is 0.1.0 for every commit so far);
 - the libraries that read documents and analyse text, at the versions installed;
 - the settings that change records: the trained spaCy pipelines in use (or none), OCR
   (Tesseract's version and languages, or off), the converter of legacy formats (LibreOffice's
@@ -27,6 +28,15 @@ from pipeline.limits import DEFAULT_LIMITS, Limits
 
 # Where the extraction code lives: these packages' folders, beside this module.
 _CODE_PACKAGES = ("pipeline", "schemas")
+# What reads records but never makes one: the review pages, completeness and the corrections'
+# overlay. An edit there must not make every batch re-extract its inputs.
+_NOT_RECORD_CODE = (
+    ("pipeline", "review"),
+    ("pipeline", "completeness.py"),
+    ("pipeline", "data", "completeness.toml"),
+    ("pipeline", "corrections.py"),
+    ("schemas", "corrections.py"),
+)
 # What reads the documents and analyses their text.
 _LIBRARIES = (
     "python-docx",
@@ -88,6 +98,9 @@ def code_fingerprint(root: Path) -> str:
     for package in _CODE_PACKAGES:
         for path in sorted((root / package).rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+                parts = path.relative_to(root).parts
+                if any(parts[: len(prefix)] == prefix for prefix in _NOT_RECORD_CODE):
+                    continue
                 digest.update(str(path.relative_to(root)).encode() + b"\0")
                 digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()

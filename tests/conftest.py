@@ -34,6 +34,8 @@ SLOW_MODULES = frozenset(
 )
 SLOW_TESTS = frozenset(
     {
+        "flows/test_review.py::test_ingest_keeps_each_text_and_writes_its_page_with_records_unchanged",
+        "flows/test_review.py::test_the_review_command_as_a_shell_runs_it",
         "flows/test_versioning.py::test_ingest_and_reprocess_see_every_edit_of_the_code",
         "test_hostile_inputs.py::test_a_scanned_pdf_is_read_by_ocr_with_a_warning",
         "test_hostile_inputs.py::test_the_command_reads_files_named_like_options_or_with_a_newline",

@@ -71,6 +71,9 @@ def test_promote_makes_the_new_version_current_and_keeps_the_old_one(batch: Path
     titles = {json.loads(path.read_text("utf-8"))["measures"][0]["title"] for path in kept}
     assert "An older extractor's title" in titles
     assert (batch / "manifest.json").exists() and (batch / "dataset.parquet").exists()
+    # The texts and review pages moved up with their version.
+    page = (batch / "review" / f"{sha256}.html").read_text(encoding="utf-8")
+    assert title in page and (batch / "texts" / f"{sha256}.txt").exists()
 
 
 def test_an_input_that_is_gone_keeps_its_record_and_is_reported(batch: Path) -> None:
@@ -82,3 +85,8 @@ def test_an_input_that_is_gone_keeps_its_record_and_is_reported(batch: Path) -> 
     assert changes["missing_inputs"] == [{"sha256": gone["sha256"], "paths": gone["paths"]}]
     assert f"- {gone['paths'][0]}" in changes_markdown(changes)  # named by path, not by hash
     assert changes["records"] == len(INPUTS) and changes["records_changed"] == 0
+    # Its text goes with its record, and its page is made again from them.
+    version_folder = next((batch / "versions").iterdir())
+    text = (version_folder / "texts" / f"{gone['sha256']}.txt").read_bytes()
+    assert text == (batch / "texts" / f"{gone['sha256']}.txt").read_bytes()
+    assert (version_folder / "review" / f"{gone['sha256']}.html").exists()

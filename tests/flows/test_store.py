@@ -110,6 +110,7 @@ def test_the_store_creates_its_folders(tmp_path: Path) -> None:
     assert sorted(path.name for path in (tmp_path / "out" / "batch").iterdir()) == [
         "quarantine",
         "records",
+        "review",  # texts/ comes with the first text kept
         "runs",
     ]
 

@@ -46,6 +46,24 @@ def test_an_edit_of_a_source_file_or_a_table_changes_the_fingerprint(code_copy: 
     assert code_fingerprint(code_copy) == after_schema, "compiled files are not the code"
 
 
+def test_an_edit_of_the_review_pages_leaves_the_fingerprint(code_copy: Path) -> None:
+    """The review pages, completeness and corrections read records and never make one:
+    editing them re-extracts nothing."""
+    original = code_fingerprint(code_copy)
+    for name in (
+        "review/page.py",
+        "review/page.css",
+        "review/ui.toml",
+        "completeness.py",
+        "data/completeness.toml",
+        "corrections.py",
+    ):
+        path = code_copy / "pipeline" / name
+        path.write_text(path.read_text() + "\n")
+    (code_copy / "pipeline" / "review" / "new.js").write_text("// new\n")
+    assert code_fingerprint(code_copy) == original
+
+
 def test_a_limit_that_changes_records_changes_the_version() -> None:
     shorter = Limits(field_characters=DEFAULT_LIMITS.field_characters // 2)
     assert extractor_version(shorter) != extractor_version()

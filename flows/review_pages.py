@@ -1,0 +1,116 @@
+"""A batch folder's review pages (the README's "Review"): each record's normalised text in
+`texts/<sha256>.txt`, its page in `review/<sha256>.html`, and `review/index.html` listing them.
+
+The text is kept so that pages can be rebuilt once the inputs are gone. A text and its page are
+written before their record, as quarantine is: a record on disk is what makes a rerun skip its
+input, so a run stopped in between redoes all three. A page that cannot be made is logged and
+left out; it never costs a record.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from flows.atomic_files import remove_leftover_temporaries, write_text
+from pipeline.completeness import missing_items
+from pipeline.review import IndexEntry, generator, index_entry, review_index, review_page
+from schemas import ReportRecord
+
+log = logging.getLogger(__name__)
+
+TEXTS = "texts"
+REVIEW = "review"
+INDEX = "index.html"
+# The same title in every batch folder: two folders of the same records hold the same bytes.
+INDEX_TITLE = "qpr review"
+# Where a page names the version of the code that made it (its generator <meta>).
+_PAGE_HEAD = 512
+
+
+def render_page(record: ReportRecord, text: str | None) -> str | None:
+    """The record's review page, or None when making it failed (logged)."""
+    try:
+        return review_page(record, text, missing_items(record))
+    except Exception:  # a bug of the page must not cost the record, nor the chunk
+        log.exception("the review page of %s could not be made", record.source.sha256)
+        return None
+
+
+def read_text(path: Path) -> str | None:
+    """A kept text as written (newline="": no line ending translated), None when missing."""
+    try:
+        with path.open(encoding="utf-8", newline="") as file:
+            return file.read()
+    except FileNotFoundError:
+        return None
+
+
+class ReviewFolder:
+    """The kept texts and the review pages of one batch folder (or of `pages` elsewhere)."""
+
+    def __init__(self, root: Path, pages: Path | None = None) -> None:
+        self.texts = Path(root) / TEXTS
+        self.pages = Path(pages) if pages is not None else Path(root) / REVIEW
+        self.pages.mkdir(parents=True, exist_ok=True)
+        remove_leftover_temporaries(self.pages)
+        # Made when a text is first kept: rebuilding pages elsewhere writes nothing here.
+        if self.texts.is_dir():
+            remove_leftover_temporaries(self.texts)
+
+    def text_path(self, sha256: str) -> Path:
+        return self.texts / f"{sha256}.txt"
+
+    def page_path(self, sha256: str) -> Path:
+        return self.pages / f"{sha256}.html"
+
+    def write(self, sha256: str, text: str | None, page: str | None) -> None:
+        """Keep a record's text (when it has one) and write its page (when one was made)."""
+        if text is not None:
+            self.texts.mkdir(exist_ok=True)
+            write_text(self.text_path(sha256), text)
+        if page is not None:
+            write_text(self.page_path(sha256), page)
+
+    def kept_text(self, sha256: str) -> str | None:
+        return read_text(self.text_path(sha256))
+
+    def write_index(self, record_files: Iterable[Path], rebuild: bool = False) -> int:
+        """review/index.html over `record_files`; the page of a record that has none (a record
+        of a batch older than its pages), or one that an older version of the pages made, or
+        every page with `rebuild`, is made on the way from its kept text. Records that do not
+        validate are left out. The pages listed."""
+        entries = []
+        current = generator().encode("utf-8")
+        for path in record_files:
+            record = _record(path)
+            if record is None:
+                continue
+            sha256 = record.source.sha256
+            page = self.page_path(sha256)
+            missing = missing_items(record)
+            if rebuild or current not in _head(page):
+                self.write(sha256, None, render_page(record, self.kept_text(sha256)))
+            entries.append(index_entry(record, missing, page.name if page.exists() else None))
+        self.write_entries(entries)
+        return len(entries)
+
+    def write_entries(self, entries: list[IndexEntry]) -> None:
+        write_text(self.pages / INDEX, review_index(entries, INDEX_TITLE))
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as file:
+            return file.read(_PAGE_HEAD)
+    except FileNotFoundError:
+        return b""
+
+
+def _record(path: Path) -> ReportRecord | None:
+    try:
+        return ReportRecord.model_validate_json(path.read_bytes())
+    except (OSError, ValueError) as error:
+        log.warning("record %s left out of the review index: %s", path.name, error)
+        return None
