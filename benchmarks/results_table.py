@@ -55,6 +55,7 @@ def render(results: dict[str, Any]) -> str:
         "",
         *flow_table(results["flows"]),
         *accuracy_table(results["accuracy"]),
+        *review_table(results.get("review")),
     ]
     return "\n".join(lines) + "\n"
 
@@ -170,7 +171,46 @@ def targets(results: dict[str, Any]) -> list[tuple[str, str, bool]]:
             scored[lowest] >= 0.98,
         )
     )
+    rows += review_targets(results.get("review"))
     return rows
+
+
+def review_targets(review: dict[str, Any] | None) -> list[tuple[str, str, bool]]:
+    """Issue #16's two targets for the review pages (benchmarks/review_pages.py)."""
+    if review is None:
+        return []
+    share, load = review["share"], review["load"]
+    rows = [
+        (
+            "Writing the review pages ≤ 10 % of extraction time (what `qpr ingest`'s workers add)",
+            f"{share['share']:.1%} ({share['page_ms']} ms against {share['extraction_ms']} ms, "
+            f"{share['documents']} documents)",
+            share["share"] <= 0.10,
+        )
+    ]
+    measured = (
+        f"{load['dom_content_loaded_ms']} ms ({load['measures']} measures, {load['page_kib']} KiB)"
+        if load["measured"]
+        else f"not measured: {load['why']}"
+    )
+    met = load["measured"] and load["dom_content_loaded_ms"] < 1000
+    rows.append(("A 100-measure report's page: DOMContentLoaded in Chromium < 1 s", measured, met))
+    return rows
+
+
+def review_table(review: dict[str, Any] | None) -> list[str]:
+    if review is None:
+        return []
+    largest = review["share"]["largest"]
+    return [
+        "## Review pages",
+        "",
+        f"Measured {review.get('date', '')} by `benchmarks/review_pages.py` (medians; see",
+        "benchmarks/README.md). The costliest page: "
+        f"{largest['document']} ({largest['measures']} measures), {largest['page_ms']} ms "
+        f"against {largest['extraction_ms']} ms of extraction.",
+        "",
+    ]
 
 
 def extraction_table(extraction: dict[str, Any]) -> list[str]:

@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import floor  # noqa: E402
 import ingest_flow  # noqa: E402
+import review_pages  # noqa: E402
 import stages  # noqa: E402
 from results_table import render  # noqa: E402
 
@@ -256,6 +257,9 @@ def main() -> None:
     results["flows"] = flows(work, arguments.flow_rounds)
     log("flows measured")
     results["accuracy"] = accuracy(work)
+    results["review"] = review_pages.measure(arguments.rounds, loads=7)
+    results["review"]["date"] = results["machine"]["date"]
+    log("review pages measured")
     results["minutes"] = round((time.perf_counter() - started) / 60, 1)
     RESULTS_JSON.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     RESULTS_MD.write_text(render(results), encoding="utf-8")
