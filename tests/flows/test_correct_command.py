@@ -139,3 +139,24 @@ def test_a_folder_that_is_no_batch_is_a_usage_error(tmp_path: Path) -> None:
     code, _, err = qpr("correct", str(tmp_path), str(tmp_path / "c.json"))
     no_traceback(err)
     assert code == USAGE and "is not a qpr batch folder" in err
+
+
+def test_show_prints_the_record_as_extracted_or_corrected(
+    batch: Path, tmp_path: Path, seed_record: dict[str, Any]
+) -> None:
+    fix = corrections_file(tmp_path, seed_record, title_change(seed_record, "Shown title"))
+    assert qpr("correct", str(batch), str(fix))[0] == 0
+    sha256 = seed_record["source"]["sha256"]
+    code, out, err = qpr("show", str(batch), sha256[:10])
+    assert code == 0, err
+    assert json.loads(out)["measures"][0]["title"] == seed_record["measures"][0]["title"]
+    code, out, err = qpr("show", str(batch), seed_record["source"]["filename"], "--corrected")
+    assert code == 0, err
+    shown = json.loads(out)
+    measure_id = seed_record["measures"][0]["measure_id"]
+    assert shown["record"]["measures"][0]["title"] == "Shown title"
+    assert shown["machine_values"] == {f"{measure_id}:title": seed_record["measures"][0]["title"]}
+    assert shown["review_state"] == "in_review"
+    code, _, err = qpr("show", str(batch), "0000")
+    no_traceback(err)
+    assert code == USAGE and "no record matches" in err
