@@ -4,8 +4,10 @@ costs about 10 s here), analytics off, a throw-away PREFECT_HOME."""
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 
 import pytest
 
@@ -33,3 +35,23 @@ def api(prefect_api: None) -> str:
     url = PREFECT_API_URL.value()
     assert url
     return str(url)
+
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+@pytest.fixture
+def ingest_samples(tmp_path: Path, prefect_api: None) -> Callable[[Sequence[str]], Path]:
+    """Ingest the named samples, copied into `tmp_path/inbox`, into the batch `tmp_path/out`."""
+
+    def ingest(names: Sequence[str]) -> Path:
+        from flows.ingest import run_ingest
+
+        inbox = tmp_path / "inbox"
+        inbox.mkdir(exist_ok=True)
+        for name in names:
+            shutil.copy(SAMPLES / name, inbox / name)
+        run_ingest([inbox], tmp_path / "out")
+        return tmp_path / "out"
+
+    return ingest

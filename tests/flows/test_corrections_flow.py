@@ -6,7 +6,7 @@ conflicts (changes.json)."""
 from __future__ import annotations
 
 import json
-import shutil
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +24,8 @@ pytestmark = pytest.mark.usefixtures("prefect_api")
 
 
 @pytest.fixture
-def batch(tmp_path: Path) -> Path:
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    for name in INPUTS:
-        shutil.copy(SAMPLES / name, inbox / name)
-    out = tmp_path / "out"
-    run_ingest([inbox], out)
-    return out
+def batch(ingest_samples: Callable[[Sequence[str]], Path]) -> Path:
+    return ingest_samples(INPUTS)
 
 
 def seed_path(out: Path) -> Path:

@@ -4,12 +4,11 @@ folder, reports a change planted in the old records, and promotes only when aske
 from __future__ import annotations
 
 import json
-import shutil
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
 
-from flows.ingest import run_ingest
 from flows.reprocess import changes_markdown, run_reprocess
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -19,14 +18,8 @@ pytestmark = pytest.mark.usefixtures("prefect_api")
 
 
 @pytest.fixture
-def batch(tmp_path: Path) -> Path:
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    for name in INPUTS:
-        shutil.copy(SAMPLES / name, inbox / name)
-    out = tmp_path / "out"
-    run_ingest([inbox], out)
-    return out
+def batch(ingest_samples: Callable[[Sequence[str]], Path]) -> Path:
+    return ingest_samples(INPUTS)
 
 
 def plant_old_title(out: Path) -> tuple[str, str]:
