@@ -30,8 +30,15 @@ from schemas.measure import MEASURE_FIELDS
 REPORT = "report"
 # The fields a reviewer edits on the page, by how: free text, a list of codes, the budget's
 # amount and currency, the partners' rows.
-TEXT_FIELDS = ("title", "agency", "description", "results", "website", "key_objectives")
-TEXT_FIELDS += ("conclusions",)
+TEXT_FIELDS: tuple[str, ...] = (
+    "title",
+    "agency",
+    "description",
+    "results",
+    "website",
+    "key_objectives",
+    "conclusions",
+)
 CODE_LISTS: dict[str, type[StrEnum]] = {
     "scope": Scope,
     "nature": Nature,
