@@ -60,8 +60,9 @@ def _correct(arguments: argparse.Namespace) -> int:
 
 
 def _rebuild_corrected_view(root: Path) -> None:
-    """The dataset as the corrections now make it, and changes.json with what they leave
-    unsettled; contact columns kept as the batch's last dataset had them."""
+    """The dataset as the corrections now make it, changes.json with what they leave
+    unsettled, and the review pages of the corrected records with their index; contact
+    columns kept as the batch's last dataset had them."""
     from flows.store import BatchStore
     from pipeline.version import extractor_version
 
@@ -74,6 +75,7 @@ def _rebuild_corrected_view(root: Path) -> None:
     store = BatchStore(root, include_contact="contact_email" in names)
     store.rebuild_dataset()
     write_correction_changes(root, store.unsettled, extractor_version())
+    store.review.write_index(store.record_files())
 
 
 def _checked(root: Path, files: list[Path]) -> tuple[list[Corrections], list[str]]:

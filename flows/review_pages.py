@@ -5,6 +5,10 @@ The text is kept so that pages can be rebuilt once the inputs are gone. A text a
 written before their record, as quarantine is: a record on disk is what makes a rerun skip its
 input, so a run stopped in between redoes all three. A page that cannot be made is logged and
 left out; it never costs a record.
+
+A record with reviewers' corrections (corrections/<sha256>.jsonl) gets its page with the
+corrected view, remade by every index write (a run's end, `qpr review`, `qpr correct`), since a
+page written during extraction knows nothing of them.
 """
 
 from __future__ import annotations
@@ -14,7 +18,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from flows.atomic_files import remove_leftover_temporaries, write_text
+from flows.corrections_store import stored_corrections
 from pipeline.completeness import missing_items
+from pipeline.corrections import CorrectedView, corrected_view
 from pipeline.review import IndexEntry, generator, index_entry, review_index, review_page
 from schemas import ReportRecord
 
@@ -29,10 +35,14 @@ INDEX_TITLE = "qpr review"
 _PAGE_HEAD = 512
 
 
-def render_page(record: ReportRecord, text: str | None) -> str | None:
-    """The record's review page, or None when making it failed (logged)."""
+def render_page(
+    record: ReportRecord, text: str | None, view: CorrectedView | None = None
+) -> str | None:
+    """The record's review page, with its corrected `view` if it has corrections, or None when
+    making it failed (logged)."""
     try:
-        return review_page(record, text, missing_items(record))
+        missing = missing_items(view.record if view is not None else record)
+        return review_page(record, text, missing, view)
     except Exception:  # a bug of the page must not cost the record, nor the chunk
         log.exception("the review page of %s could not be made", record.source.sha256)
         return None
@@ -50,7 +60,12 @@ def read_text(path: Path) -> str | None:
 class ReviewFolder:
     """The kept texts and the review pages of one batch folder (or of `pages` elsewhere)."""
 
-    def __init__(self, root: Path, pages: Path | None = None) -> None:
+    def __init__(
+        self, root: Path, pages: Path | None = None, corrections_root: Path | None = None
+    ) -> None:
+        """`corrections_root`: the batch folder whose corrections the pages show (`root`
+        unless said)."""
+        self.corrections_root = Path(corrections_root) if corrections_root else Path(root)
         self.texts = Path(root) / TEXTS
         self.pages = Path(pages) if pages is not None else Path(root) / REVIEW
         self.pages.mkdir(parents=True, exist_ok=True)
@@ -79,8 +94,8 @@ class ReviewFolder:
     def write_index(self, record_files: Iterable[Path], rebuild: bool = False) -> int:
         """review/index.html over `record_files`; the page of a record that has none (a record
         of a batch older than its pages), or one that an older version of the pages made, or
-        every page with `rebuild`, is made on the way from its kept text. Records that do not
-        validate are left out. The pages listed."""
+        one with corrections, or every page with `rebuild`, is made on the way from its kept
+        text. Records that do not validate are left out. The pages listed."""
         entries = []
         current = generator().encode("utf-8")
         for path in record_files:
@@ -89,12 +104,20 @@ class ReviewFolder:
                 continue
             sha256 = record.source.sha256
             page = self.page_path(sha256)
-            missing = missing_items(record)
-            if rebuild or current not in _head(page):
-                self.write(sha256, None, render_page(record, self.kept_text(sha256)))
-            entries.append(index_entry(record, missing, page.name if page.exists() else None))
+            view = self.corrected(record)
+            missing = missing_items(view.record if view is not None else record)
+            if rebuild or view is not None or current not in _head(page):
+                self.write(sha256, None, render_page(record, self.kept_text(sha256), view))
+            state = view.review_state.value if view is not None else "unreviewed"
+            name = page.name if page.exists() else None
+            entries.append(index_entry(record, missing, name, state))
         self.write_entries(entries)
         return len(entries)
+
+    def corrected(self, record: ReportRecord) -> CorrectedView | None:
+        """The record's corrected view, None when it has no corrections."""
+        stored = stored_corrections(self.corrections_root, record.source.sha256)
+        return corrected_view(record, stored) if stored else None
 
     def write_entries(self, entries: list[IndexEntry]) -> None:
         write_text(self.pages / INDEX, review_index(entries, INDEX_TITLE))

@@ -73,7 +73,7 @@ class BatchStore:
         for folder in (self.root, self.records, self.quarantine_folder, self.runs):
             folder.mkdir(parents=True, exist_ok=True)
             remove_leftover_temporaries(folder)
-        self.review = ReviewFolder(self.root)  # texts/ and review/
+        self.review = ReviewFolder(self.root, corrections_root=self.corrections_root)
         # Known once, so that writing a record does not list quarantine/ each time.
         self._quarantined_inputs = {
             path.name[:64]

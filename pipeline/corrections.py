@@ -290,7 +290,19 @@ def _partner(row: Any) -> Any:
 
 
 def _canonical(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    """The value as JSON, a whole number written alike as 65000 or 65000.0 (a page's script
+    cannot tell them apart)."""
+    return json.dumps(_whole_numbers(value), sort_keys=True, ensure_ascii=False)
+
+
+def _whole_numbers(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, list):
+        return [_whole_numbers(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _whole_numbers(item) for key, item in value.items()}
+    return value
 
 
 def _short(value: Any) -> str:

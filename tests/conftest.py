@@ -22,6 +22,7 @@ if os.environ.get("CI"):
 # slow as a whole; a test is named by its module and name.
 SLOW_MODULES = frozenset(
     {
+        "browser/test_review_reprocess.py",
         "flows/test_corrections_flow.py",
         "flows/test_hostile_ingest.py",
         "flows/test_ingest.py",

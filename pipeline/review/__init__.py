@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from pipeline.review.assets import generator
 from pipeline.review.index import IndexEntry, index_entry, review_index
-from pipeline.review.page import REVIEW_STATE, review_page
+from pipeline.review.page import review_page
 
 __all__ = [
-    "REVIEW_STATE",
     "IndexEntry",
     "generator",
     "index_entry",

@@ -11,7 +11,6 @@ from urllib.parse import quote
 
 from pipeline.completeness import MissingItem
 from pipeline.review.assets import asset, escape, language_switch, page_shell, ui, ui_dictionary
-from pipeline.review.page import REVIEW_STATE
 from schemas import ReportRecord
 
 
@@ -33,8 +32,12 @@ class IndexEntry:
 
 
 def index_entry(
-    record: ReportRecord, missing: Sequence[MissingItem], page: str | None
+    record: ReportRecord,
+    missing: Sequence[MissingItem],
+    page: str | None,
+    review_state: str = "unreviewed",
 ) -> IndexEntry:
+    """The record's row; `review_state` as its corrections set it."""
     report = record.report
     party = f"{report.party.name} ({report.party.iso3})" if report.party else ""
     if not party:  # a single-measure file: its measures' countries
@@ -52,7 +55,7 @@ def index_entry(
         filename=record.source.filename,
         sha256=record.source.sha256,
         status=record.status.value,
-        review_state=REVIEW_STATE,
+        review_state=review_state,
         party=party,
         cycle=cycle,
         measures=len(record.measures),

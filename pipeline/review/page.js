@@ -59,11 +59,16 @@
     describe(key);
   }
 
+  // The editor's controls inside a row (edit.js) are theirs, not a selection.
+  function control(event) { return event.target.closest("input, textarea, select, button, label"); }
+
   panel.addEventListener("click", function (event) {
+    if (control(event)) { return; }
     var row = event.target.closest(".field[data-field]");
     if (row) { select(row.dataset.field, "panel"); }
   });
   panel.addEventListener("keydown", function (event) {
+    if (control(event)) { return; }
     var row = event.target.closest(".field[data-field]");
     if (row && (event.key === "Enter" || event.key === " ")) {
       event.preventDefault();

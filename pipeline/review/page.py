@@ -14,13 +14,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.completeness import MissingItem
+from pipeline.corrections import CorrectedView
 from pipeline.review.assets import asset, escape, language_switch, page_shell, ui, ui_dictionary
+from pipeline.review.corrected import (
+    EDITABLE,
+    RowState,
+    edit_data,
+    machine_value,
+    review_state,
+    row_states,
+    shown_record,
+    unsettled_box,
+)
+from pipeline.review.editing import review_bar
 from pipeline.review.fields import REPORT, FieldView, UnitView, unit_views
 from pipeline.review.marks import Piece, page_starts, pieces, record_marks
 from schemas import ReportRecord
 from schemas.outcome import Issue, Status
 
-REVIEW_STATE = "unreviewed"  # corrections come later (issue #16)
 _FILTERS = (
     ("filter-issues", "words.filter_issues", False),
     ("filter-inferred", "words.filter_inferred", False),
@@ -43,18 +54,28 @@ _LEGEND = (
 _ENTITY_LEGEND = ("ent-org", "ent-place", "ent-date", "ent-money", "ent-law")
 
 
-def review_page(record: ReportRecord, text: str | None, missing: Sequence[MissingItem] = ()) -> str:
+def review_page(
+    record: ReportRecord,
+    text: str | None,
+    missing: Sequence[MissingItem] = (),
+    view: CorrectedView | None = None,
+) -> str:
     """The page of `record`, whose spans index `text` (None when the text was not kept: the
-    values are then listed without their places)."""
-    units = unit_views(record, missing)
+    values are then listed without their places); with its reviewers' corrections, `view`,
+    the corrected values beside the machine's, and what the corrections leave unsettled."""
+    units = unit_views(shown_record(record, view), missing)
+    states = row_states(view)
+    excluded = set(view.excluded) if view is not None else set()
+    added = set(view.added) if view is not None else set()
     body = "\n".join(
         [
-            _header(record, len(missing)),
+            _header(record, len(missing), review_state(view)),
+            unsettled_box(view),
             "<main>",
             _document(record, text),
             '<aside id="panel">',
             f"<h2>{ui('words.fields')}</h2>",
-            *(_unit(unit) for unit in units),
+            *(_unit(unit, states, excluded, added) for unit in units),
             "</aside>",
             "</main>",
             f'<footer id="status-line"><span>{ui("words.selected")}</span> '
@@ -64,16 +85,17 @@ def review_page(record: ReportRecord, text: str | None, missing: Sequence[Missin
     data = {
         "ui": ui_dictionary(),
         "units": {unit.unit: _unit_name(unit) for unit in units},
+        "edit": edit_data(record, view),
     }
     title = f"qpr review: {record.source.filename}"
-    script = asset("common.js") + asset("page.js")
+    script = asset("common.js") + asset("page.js") + asset("edit.js")
     return page_shell(title, body, asset("page.css"), script, data, body_class="record")
 
 
-def _header(record: ReportRecord, missing: int) -> str:
+def _header(record: ReportRecord, missing: int, state: str) -> str:
     facts = [
         ("words.status", _status(record.status.value)),
-        ("words.review_state", _status(REVIEW_STATE)),
+        ("words.review_state", f'<span id="review-state-shown">{_status(state)}</span>'),
         ("words.format", escape(record.source.format or "?")),
         ("words.pages", str(record.source.pages or "—")),
         ("words.measures", str(len(record.measures))),
@@ -99,7 +121,7 @@ def _header(record: ReportRecord, missing: int) -> str:
         f"{escape(record.source.sha256)}</dd></div></dl>"
         f'<div class="controls"><span>{ui("words.filters")}</span>{filters}</div>'
         f'<div class="legend"><span>{ui("words.legend")}</span>{legend}</div>'
-        f'<p class="help">{ui("words.help")}</p></header>'
+        f'<p class="help">{ui("words.help")}</p>{review_bar(state)}</header>'
     )
 
 
@@ -153,31 +175,49 @@ def _unit_name(unit: UnitView) -> str:
     return f"{(unit.index or 0) + 1}. {unit.title or ''}".strip()
 
 
-def _unit(unit: UnitView) -> str:
+def _unit(unit: UnitView, states: dict[str, RowState], excluded: set[str], added: set[str]) -> str:
+    classes, badge, button = ["unit"], "", ""
+    editable = unit.unit != REPORT and unit.unit not in excluded
     if unit.unit == REPORT:
         heading = ui("words.report")
     else:
         title = escape(unit.title or "—")
         heading = f"{ui('words.measure')} {(unit.index or 0) + 1}: {title}"
+    if unit.unit in excluded:
+        classes.append("spurious")
+        badge = f'<span class="badge">{ui("words.not_a_measure")}</span>'
+    elif unit.unit in added:
+        classes.append("added")
+        badge = f'<span class="badge">{ui("words.added_measure")}</span>'
+    if editable:
+        button = (
+            f'<button type="button" class="not-measure">{ui("words.mark_not_measure")}</button>'
+        )
     issues = _issues(unit.issues, "unit-issues")
-    rows = "".join(_row(view) for view in unit.fields)
+    rows = "".join(_row(view, states.get(view.key), editable) for view in unit.fields)
     return (
-        f'<section class="unit" data-unit="{escape(unit.unit)}"><h3>{heading}</h3>'
-        f"{issues}{rows}</section>"
+        f'<section class="{" ".join(classes)}" data-unit="{escape(unit.unit)}">'
+        f"<h3>{heading}{badge}</h3>{button}{issues}{rows}</section>"
     )
 
 
-def _row(view: FieldView) -> str:
+def _row(view: FieldView, state: RowState | None = None, editable: bool = False) -> str:
     present = view.value not in (None, False) or bool(view.items)
     classes = ["field"]
     classes += ["has-issues"] if view.issues else []
     classes += ["inferred"] if "inferred" in view.sources else []
     classes += ["missing"] if view.missing else []
     classes += ["empty"] if not present and view.value is None and not view.missing else []
+    shown_sources = ("corrected",) if state is not None and state.machine else view.sources
+    classes += ["corrected"] if state is not None and state.machine else []
+    classes += ["confirmed"] if state is not None and state.confirmed else []
     sources = "".join(
         f'<span class="src src-{escape(source)}">{ui("sources." + source, source)}</span>'
-        for source in view.sources
+        for source in shown_sources
     )
+    if state is not None and state.confirmed:
+        sources += f'<span class="src src-confirmed">{ui("words.confirmed")}</span>'
+    editable = editable and view.name in EDITABLE
     unplaced = (
         f'<span class="unplaced">{ui("words.not_in_text")}</span>'
         if present and not view.placed
@@ -188,13 +228,18 @@ def _row(view: FieldView) -> str:
         f'<div class="{" ".join(classes)}" data-field="{escape(view.key)}" '
         f'data-kind="{escape(view.kind)}" tabindex="0">',
         f'<div class="head"><span class="name">{ui("fields." + view.name, label)}</span>'
-        f"{sources}{unplaced}</div>",
+        f"{sources}{unplaced}{_actions() if editable else ''}</div>",
         _value(view.value),
     ]
     if view.items:
-        parts.append(
-            f'<ul class="items">{"".join(_item(text, source) for text, source in view.items)}</ul>'
+        partners = view.name == "partners"
+        items = "".join(
+            _item(text, source, index if partners else None)
+            for index, (text, source) in enumerate(view.items)
         )
+        parts.append(f'<ul class="items">{items}</ul>')
+    if state is not None and state.machine:
+        parts.append(_machine(view.name, state))
     parts.append(_issues(view.issues, "issues"))
     if view.missing:
         missing = "".join(
@@ -207,11 +252,32 @@ def _row(view: FieldView) -> str:
     return "".join(parts)
 
 
-def _item(text: str, source: str | None) -> str:
+def _actions() -> str:
+    return (
+        '<span class="actions">'
+        f'<button type="button" class="edit">{ui("words.edit")}</button>'
+        f'<button type="button" class="confirm">{ui("words.confirm")}</button>'
+        f'<button type="button" class="wrong">{ui("words.wrong")}</button></span>'
+    )
+
+
+def _machine(name: str, state: RowState) -> str:
+    """The machine's values of a corrected row, beside the corrected ones."""
+    items = "".join(
+        f'<li><span class="path">{escape(path)}</span> {escape(machine_value(value))}</li>'
+        if path.rpartition(".")[2] != name
+        else f"<li>{escape(machine_value(value))}</li>"
+        for path, value in state.machine
+    )
+    return f'<div class="machine"><span>{ui("words.machine_value")}</span><ul>{items}</ul></div>'
+
+
+def _item(text: str, source: str | None, partner: int | None = None) -> str:
+    attribute = f' data-partner="{partner}"' if partner is not None else ""
     if source is None:
-        return f"<li>{escape(text)}</li>"
+        return f"<li{attribute}>{escape(text)}</li>"
     tag = f'<span class="src src-{escape(source)}">{ui("sources." + source, source)}</span>'
-    return f"<li>{escape(text)} {tag}</li>"
+    return f"<li{attribute}>{escape(text)} {tag}</li>"
 
 
 def _value(value: str | bool | None) -> str:

@@ -1,0 +1,288 @@
+/* qpr review page, editing: the reviewer's changes, kept in the page until exported as a
+   corrections file (schemas/corrections.py), downloaded; nothing is sent anywhere. */
+(function () {
+  var edit = qpr.data.edit;
+  var panel = document.getElementById("panel");
+  var status = document.getElementById("edit-status");
+  var stateSelect = document.getElementById("review-state");
+  var reviewer = document.getElementById("reviewer");
+  var changes = [];  // in order; a change of the same place replaces an earlier one
+  var added = 0;
+
+  // An element; `words` keys become the word in both languages (the stylesheet shows one).
+  function make(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    (children || []).forEach(function (child) { node.append(child); });
+    return node;
+  }
+  function words(key) {
+    return ["en", "fr"].map(function (language) {
+      var span = make("span", { "class": "ui", lang: language });
+      span.textContent = qpr.data.ui[language][key] || key;
+      return span;
+    });
+  }
+  function button(cls, key) { return make("button", { type: "button", "class": cls }, words(key)); }
+  function say(keys, extra) {
+    status.replaceChildren();
+    keys.forEach(function (key) { words(key).forEach(function (span) { status.append(span); }); });
+    if (extra) { status.append(" " + extra); }
+  }
+  function report() {
+    status.replaceChildren(String(changes.length) + " ");
+    words("words.pending").forEach(function (span) { status.append(span); });
+  }
+
+  function put(change, key) {
+    var field = change.field;
+    changes = changes.filter(function (other) {
+      if (other.key === key) { return false; }
+      // A whole list set replaces the changes of its rows.
+      return !(field && other.measure_id === change.measure_id && other.field &&
+               other.field.indexOf(field + ".") === 0);
+    });
+    change.key = key;
+    changes.push(change);
+    report();
+  }
+  function drop(key) {
+    changes = changes.filter(function (other) { return other.key !== key; });
+    report();
+  }
+  function setChange(unit, field, kind, value) {
+    var change = { measure_id: unit, field: field, kind: kind,
+                   old: edit.units[unit].machine[field], new: value === undefined ? null : value,
+                   note: "" };
+    put(change, unit + "|" + field);
+  }
+
+  function rowParts(row) {
+    var key = row.dataset.field;
+    var name = key.slice(key.lastIndexOf(":") + 1);
+    return { unit: key.slice(0, key.lastIndexOf(":")), name: name, field: edit.fields[name] };
+  }
+  function marked(row, cls) {
+    row.classList.remove("edited", "confirming", "wrong-marked");
+    row.classList.add(cls);
+    var note = row.querySelector(".edited-note") || make("div", { "class": "edited-note" });
+    note.replaceChildren.apply(note, words("words.edited"));
+    row.append(note);
+  }
+  function showValue(row, text) {
+    var value = row.querySelector(".value") || make("div", { "class": "value" });
+    value.textContent = text === null || text === "" ? "—" : text;
+    if (!value.parentNode) { row.querySelector(".head").after(value); }
+  }
+
+  // Editors, one kind of field each: they fill `box` and return what saving does.
+  var editors = {
+    text: function (box, unit, field) {
+      var current = edit.units[unit].current[field.path];
+      var long = field.path !== "title" && field.path !== "agency" && field.path !== "website";
+      var input = make(long ? "textarea" : "input", long ? { rows: "5" } : { type: "text" });
+      input.value = current === null ? "" : current;
+      box.append(input);
+      return function (row) {
+        var value = input.value.trim() || null;
+        setChange(unit, field.path, "set", value);
+        edit.units[unit].current[field.path] = value;
+        showValue(row, value);
+      };
+    },
+    codes: function (box, unit, field) {
+      var current = (edit.units[unit].current[field.path] || []).map(function (item) {
+        return typeof item === "string" ? item : item.code;
+      });
+      var name = field.path;
+      var boxes = edit.codes[name].map(function (code) {
+        var check = make("input", { type: "checkbox", value: code });
+        check.checked = current.indexOf(code) >= 0;
+        box.append(make("label", { "class": "code" }, [check, " " + code]));
+        return check;
+      });
+      return function (row) {
+        var codes = boxes.filter(function (check) { return check.checked; })
+          .map(function (check) { return check.value; });
+        setChange(unit, name, "set", codes);
+        edit.units[unit].current[name] = codes;
+        showValue(row, codes.join(", "));
+        var items = row.querySelector(".items");
+        if (items) { items.remove(); }
+      };
+    },
+    budget: function (box, unit) {
+      var current = edit.units[unit].current;
+      var amount = make("input", { type: "number", step: "any", "class": "amount" });
+      var currency = make("input", { type: "text", maxlength: "3", "class": "currency" });
+      amount.value = current["budget.amount"] === null ? "" : String(current["budget.amount"]);
+      currency.value = current["budget.currency"] || "";
+      box.append(make("label", {}, words("words.amount").concat([" ", amount])),
+                 make("label", {}, words("words.currency").concat([" ", currency])));
+      return function (row) {
+        var number = amount.value.trim() === "" ? null : Number(amount.value);
+        var code = currency.value.trim().toUpperCase() || null;
+        if (number !== current["budget.amount"]) { setChange(unit, "budget.amount", "set", number); }
+        if (code !== current["budget.currency"]) { setChange(unit, "budget.currency", "set", code); }
+        current["budget.amount"] = number;
+        current["budget.currency"] = code;
+        showValue(row, (number === null ? "—" : String(number)) + " " + (code || ""));
+      };
+    },
+    partners: function (box, unit) {
+      var machine = edit.units[unit].machine.partners || [];
+      var current = edit.units[unit].current.partners || [];
+      var table = make("div", { "class": "partner-rows" });
+      var lines = [];
+      function line(row, index) {
+        var name = make("input", { type: "text", "class": "partner-name" });
+        name.value = row.name || "";
+        var type = make("select", { "class": "partner-type" }, [make("option", { value: "" }, ["—"])]);
+        edit.entity_types.forEach(function (code) { type.append(make("option", { value: code }, [code])); });
+        type.value = row.entity_type || "";
+        var remove = button("remove", "words.remove");
+        var item = { row: row, index: index, name: name, type: type, removed: false };
+        var div = make("div", { "class": "partner-row", "data-partner": String(index) },
+                       [name, type, remove]);
+        remove.addEventListener("click", function () {
+          item.removed = !item.removed;
+          div.classList.toggle("removed", item.removed);
+        });
+        lines.push(item);
+        table.append(div);
+      }
+      current.forEach(function (row, index) { line(row, index); });
+      var more = button("add-partner", "words.add_partner");
+      more.addEventListener("click", function () { line({ name: null, entity_type: null }, lines.length); });
+      box.append(table, more);
+      return function (row) {
+        var kept = lines.filter(function (item) { return !item.removed; });
+        var rows = kept.map(function (item) {
+          return Object.assign({}, item.row, { name: item.name.value.trim() || null,
+                                               entity_type: item.type.value || null });
+        });
+        var appended = lines.length - current.length;
+        var whole = kept.length !== lines.length || appended > 1 || current.length !== machine.length;
+        if (whole) {
+          setChange(unit, "partners", "set", rows);
+        } else {
+          kept.forEach(function (item, index) {
+            var was = current[index];
+            var given = rows[index];
+            if (!was) {
+              var path = "partners." + index;
+              put({ measure_id: unit, field: path, kind: "set", old: null,
+                    new: { name: given.name, entity_type: given.entity_type }, note: "" },
+                  unit + "|" + path);
+              return;
+            }
+            ["name", "entity_type"].forEach(function (part) {
+              if (given[part] === was[part]) { return; }
+              var cell = "partners." + index + "." + part;
+              put({ measure_id: unit, field: cell, kind: "set", old: machine[index][part],
+                    new: given[part], note: "" }, unit + "|" + cell);
+            });
+          });
+        }
+        edit.units[unit].current.partners = rows;
+        var items = row.querySelector(".items") || make("ul", { "class": "items" });
+        items.replaceChildren.apply(items, rows.map(function (given, index) {
+          return make("li", { "data-partner": String(index) },
+                      [(given.name || "—") + " · " + (given.entity_type || "—")]);
+        }));
+        if (!items.parentNode) { row.querySelector(".head").after(items); }
+      };
+    }
+  };
+
+  function open(row) {
+    var parts = rowParts(row);
+    if (!parts.field || row.querySelector(".editor")) { return; }
+    var box = make("div", { "class": "editor" });
+    var save = editors[parts.field.kind](box, parts.unit, parts.field);
+    var saveButton = button("save", "words.save");
+    var cancel = button("cancel", "words.cancel");
+    box.append(saveButton, cancel);
+    row.append(box);
+    saveButton.addEventListener("click", function () { save(row); box.remove(); marked(row, "edited"); });
+    cancel.addEventListener("click", function () { box.remove(); });
+    var first = box.querySelector("input, textarea, select");
+    if (first) { first.focus(); }
+  }
+
+  panel.addEventListener("click", function (event) {
+    var target = event.target.closest("button");
+    if (!target) { return; }
+    var row = target.closest(".field[data-field]");
+    if (row && target.classList.contains("edit")) { open(row); }
+    if (row && (target.classList.contains("confirm") || target.classList.contains("wrong"))) {
+      var parts = rowParts(row);
+      var kind = target.classList.contains("confirm") ? "confirm" : "wrong";
+      setChange(parts.unit, parts.field.path, kind);
+      marked(row, kind === "confirm" ? "confirming" : "wrong-marked");
+    }
+    if (target.classList.contains("not-measure")) {
+      var section = target.closest(".unit");
+      var unit = section.dataset.unit;
+      var on = !section.classList.contains("spurious");
+      section.classList.toggle("spurious", on);
+      target.replaceChildren.apply(target, words(on ? "words.unmark_not_measure" : "words.mark_not_measure"));
+      if (on) {
+        put({ measure_id: unit, field: null, kind: "not_a_measure", old: null, new: null, note: "" },
+            unit + "|not_a_measure");
+      } else {
+        drop(unit + "|not_a_measure");
+      }
+    }
+  });
+
+  var form = document.getElementById("add-measure-form");
+  document.getElementById("add-measure").addEventListener("click", function () {
+    form.hidden = false;
+    form.querySelector("[data-path]").focus();
+  });
+  form.querySelector("button.cancel").addEventListener("click", function () { form.hidden = true; });
+  form.querySelector("button.save").addEventListener("click", function () {
+    var fields = {};
+    form.querySelectorAll("[data-path]").forEach(function (input) {
+      var value = input.value.trim();
+      if (value === "") { return; }
+      fields[input.dataset.path] = input.type === "number" ? Number(value) : value;
+    });
+    if (!fields.title) { say(["words.need_title"]); return; }
+    added += 1;
+    put({ measure_id: null, field: null, kind: "add_measure", old: null, new: fields, note: "" },
+        "added|" + added);
+    var heading = make("h3", {}, words("words.added_measure").concat([": " + fields.title]));
+    panel.append(make("section", { "class": "unit added pending" }, [heading]));
+    form.querySelectorAll("[data-path]").forEach(function (input) { input.value = ""; });
+    form.hidden = true;
+  });
+
+  stateSelect.addEventListener("change", report);
+
+  document.getElementById("export").addEventListener("click", function () {
+    var name = reviewer.value.trim();
+    if (!name) { say(["words.need_reviewer"]); reviewer.focus(); return; }
+    var file = {
+      corrections_version: "1.0",
+      record_sha256: edit.sha256,
+      extractor_version: edit.extractor_version,
+      reviewer: name,
+      time: new Date().toISOString(),
+      review_state: stateSelect.value,
+      changes: changes.map(function (change) {
+        return { measure_id: change.measure_id, field: change.field, kind: change.kind,
+                 old: change.old, new: change.new, note: change.note };
+      })
+    };
+    var blob = new Blob([JSON.stringify(file, null, 2) + "\n"], { type: "application/json" });
+    var link = make("a", { href: URL.createObjectURL(blob),
+                           download: "corrections-" + edit.sha256 + ".json" });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+    say(["words.exported"], link.download);
+  });
+})();
