@@ -3,7 +3,9 @@ values, the partner rows, the issue codes, the titles."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from pipeline import extract_bytes
@@ -36,3 +38,20 @@ def issue_codes(record: ReportRecord) -> list[str]:
 
 def titles(record: ReportRecord) -> list[str | None]:
     return [measure.title for measure in record.measures]
+
+
+OLDER_TITLE = "An older extractor's title"
+
+
+def plant_older_record(path: Path) -> dict[str, Any]:
+    """Make the record file at `path` look as an older extractor wrote it: another version,
+    another title, and a second measure ("Annex", a heading it took for one) that the current
+    extractor does not find. The planted record, as data."""
+    record: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    measure = record["measures"][0]
+    record["extractor"]["version"] = "0.0.1+older"
+    record["measures"][0] = dict(measure, title=OLDER_TITLE)
+    extra = dict(measure, measure_id=measure["measure_id"][:-1] + "1", index=1, title="Annex")
+    record["measures"].append(extra)
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    return record

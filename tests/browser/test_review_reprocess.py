@@ -5,49 +5,14 @@ conflict."""
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
-import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import pytest
+from records import OLDER_TITLE, plant_older_record
 
-# As tests/flows/conftest.py does, before Prefect is first imported.
-os.environ.setdefault("DO_NOT_TRACK", "1")
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="qpr-prefect-home-"))
-os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
-os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 SEED = "azerbaijan-civil-society-consultation.txt"
-OLDER_TITLE = "An older extractor's title"
 NEW_TITLE = "Consultation with civil society"
-
-
-@pytest.fixture(scope="module")
-def prefect() -> Iterator[None]:
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=90):
-        yield
-
-
-def plant_older_record(out: Path) -> dict[str, Any]:
-    """The seed's record as an older extractor made it: another title, and a second measure
-    that the current extractor does not find (as tests/flows/test_corrections_flow.py)."""
-    (path,) = (out / "records").glob("*.json")
-    record = json.loads(path.read_text(encoding="utf-8"))
-    measure = record["measures"][0]
-    record["extractor"]["version"] = "0.0.1+older"
-    record["measures"][0] = dict(measure, title=OLDER_TITLE)
-    extra = dict(measure, measure_id=measure["measure_id"][:-1] + "1", index=1, title="Annex")
-    record["measures"].append(extra)
-    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
-    return record
 
 
 def edit_title(page: Any, measure_id: str, title: str) -> None:
@@ -58,17 +23,14 @@ def edit_title(page: Any, measure_id: str, title: str) -> None:
 
 
 def test_a_new_extraction_keeps_the_corrections_and_lists_the_orphan(
-    prefect: None, page: Any, tmp_path: Path, artifacts: Path
+    ingest_samples: Callable[[Sequence[str]], Path], page: Any, tmp_path: Path, artifacts: Path
 ) -> None:
     from flows.cli import main
     from flows.ingest import run_ingest
 
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    shutil.copy(SAMPLES / SEED, inbox / SEED)
-    out = tmp_path / "out"
-    run_ingest([inbox], out)
-    record = plant_older_record(out)
+    out = ingest_samples([SEED])
+    (record_path,) = (out / "records").glob("*.json")
+    record = plant_older_record(record_path)
     assert main(["review", str(out)]) == 0  # the planted record's page
     sha256 = record["source"]["sha256"]
     first, extra = (measure["measure_id"] for measure in record["measures"])
@@ -83,7 +45,7 @@ def test_a_new_extraction_keeps_the_corrections_and_lists_the_orphan(
     download.value.save_as(path)
     assert main(["correct", str(out), str(path)]) == 0
 
-    run_ingest([inbox], out)  # the older record is extracted again
+    run_ingest([tmp_path / "inbox"], out)  # the older record is extracted again
     page.reload()
     title = page.locator(f'.field[data-field="{first}:title"]')
     assert NEW_TITLE in title.locator(".value").inner_text()

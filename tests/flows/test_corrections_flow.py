@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from records import OLDER_TITLE, plant_older_record
 
 from flows.cli import main
 from flows.ingest import run_ingest
@@ -33,20 +34,6 @@ def seed_path(out: Path) -> Path:
         if json.loads(path.read_text(encoding="utf-8"))["source"]["filename"] == SEED:
             return path
     raise AssertionError("no record of the seed")
-
-
-def plant_older_record(out: Path) -> dict[str, Any]:
-    """The seed's record as an older extractor made it: another title, and a second measure
-    (a heading it took for one) that the current extractor does not find."""
-    path = seed_path(out)
-    record = json.loads(path.read_text(encoding="utf-8"))
-    measure = record["measures"][0]
-    record["extractor"]["version"] = "0.0.1+older"
-    record["measures"][0] = dict(measure, title="An older extractor's title")
-    extra = dict(measure, measure_id=measure["measure_id"][:-1] + "1", index=1, title="Annex")
-    record["measures"].append(extra)
-    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
-    return record
 
 
 def review(out: Path, tmp_path: Path, record: dict[str, Any]) -> None:
@@ -80,7 +67,7 @@ def seed_rows(folder: Path) -> list[dict[str, Any]]:
 def test_corrections_apply_at_once_and_survive_a_new_extraction(
     batch: Path, tmp_path: Path
 ) -> None:
-    record = plant_older_record(batch)
+    record = plant_older_record(seed_path(batch))
     review(batch, tmp_path, record)
     rows = seed_rows(batch)
     assert [row["title"] for row in rows] == [
@@ -99,13 +86,13 @@ def test_corrections_apply_at_once_and_survive_a_new_extraction(
     unsettled = changes["by_record"][record["source"]["sha256"]]
     assert [orphan["new"] for orphan in unsettled["orphans"]] == ["Annex of the report"]
     conflict = unsettled["conflicts"][0]
-    assert (conflict["field"], conflict["old"]) == ("title", "An older extractor's title")
+    assert (conflict["field"], conflict["old"]) == ("title", OLDER_TITLE)
     assert conflict["machine_now"] != conflict["old"]
     assert (changes["orphans"], changes["conflicts"]) == (1, 1)
 
 
 def test_reprocess_applies_the_corrections_to_the_new_version(batch: Path, tmp_path: Path) -> None:
-    record = plant_older_record(batch)
+    record = plant_older_record(seed_path(batch))
     review(batch, tmp_path, record)
     changes = run_reprocess(batch)
     assert (changes["corrections"]["orphans"], changes["corrections"]["conflicts"]) == (1, 1)
