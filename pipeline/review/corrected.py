@@ -50,6 +50,8 @@ CODE_LISTS: dict[str, type[StrEnum]] = {
 EDITABLE = {
     **dict.fromkeys(TEXT_FIELDS, "text"),
     **dict.fromkeys(CODE_LISTS, "codes"),
+    "year": "year",
+    "evaluated": "yes_no",
     "budget": "budget",
     "partners": "partners",
 }

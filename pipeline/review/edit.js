@@ -111,6 +111,35 @@
         if (items) { items.remove(); }
       };
     },
+    year: function (box, unit, field) {
+      var current = edit.units[unit].current[field.path];
+      var input = make("input", { type: "number", min: "1900", max: "2100", step: "1" });
+      input.value = current === null ? "" : String(current);
+      box.append(input);
+      return function (row) {
+        var value = input.value.trim() === "" ? null : Number(input.value);
+        setChange(unit, field.path, "set", value);
+        edit.units[unit].current[field.path] = value;
+        showValue(row, value === null ? null : String(value));
+      };
+    },
+    // Yes, no, or not answered: the form's evaluation question.
+    yes_no: function (box, unit, field) {
+      var current = edit.units[unit].current[field.path];
+      var select = make("select", { "class": "yes-no" }, [
+        make("option", { value: "" }, ["—"]),
+        make("option", { value: "true" }, [qpr.word("words.yes")]),
+        make("option", { value: "false" }, [qpr.word("words.no")])
+      ]);
+      select.value = current === null ? "" : String(current);
+      box.append(select);
+      return function (row) {
+        var value = select.value === "" ? null : select.value === "true";
+        setChange(unit, field.path, "set", value);
+        edit.units[unit].current[field.path] = value;
+        showValue(row, value === null ? null : qpr.word(value ? "words.yes" : "words.no"));
+      };
+    },
     budget: function (box, unit) {
       var current = edit.units[unit].current;
       var amount = make("input", { type: "number", step: "any", "class": "amount" });

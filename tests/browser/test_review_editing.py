@@ -150,6 +150,14 @@ def test_every_kind_of_edit_exports_a_file_the_record_accepts(
     partners.locator("button.save").click()
     row(page, first, "agency").locator("button.confirm").click()
     row(page, first, "website").locator("button.wrong").click()
+    year = row(page, first, "year")
+    year.locator("button.edit").click()
+    year.locator(".editor input").fill("2018")
+    year.locator("button.save").click()
+    evaluated = row(page, first, "evaluated")
+    evaluated.locator("button.edit").click()
+    evaluated.locator("select.yes-no").select_option("false")
+    evaluated.locator("button.save").click()
     page.click("#add-measure")
     page.fill('#add-measure-form [data-path="title"]', "A measure the extractor missed")
     page.fill('#add-measure-form [data-path="year"]', "2019")
@@ -166,6 +174,7 @@ def test_every_kind_of_edit_exports_a_file_the_record_accepts(
     assert "international" in measure.scope
     assert measure.partners[5].name == "New Partner NGO"
     assert measure.website is None
+    assert (measure.year, measure.evaluation.evaluated) == (2018, False)
     assert f"{first}:agency" in view.confirmed
     assert [m.title for m in view.record.measures][-1] == "A measure the extractor missed"
     assert view.record.measures[-1].year == 2019
