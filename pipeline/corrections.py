@@ -160,6 +160,9 @@ def _overlay(data: dict[str, Any], change: Change, sha256: str, view: CorrectedV
         if change.measure_id not in view.excluded:
             view.excluded.append(str(change.measure_id))
         return
+    if change.kind == ChangeKind.IS_A_MEASURE:
+        view.excluded = [other for other in view.excluded if other != change.measure_id]
+        return
     key = place(change.measure_id, change.field)
     try:
         machine = _get(_target(data, change.measure_id), _parts(change.field))
@@ -185,7 +188,7 @@ def _apply(
     if change.kind == ChangeKind.ADD_MEASURE:
         return _add_measure(data, change, sha256)
     target = _target(data, change.measure_id)
-    if change.kind == ChangeKind.NOT_A_MEASURE:
+    if change.kind in {ChangeKind.NOT_A_MEASURE, ChangeKind.IS_A_MEASURE}:
         return ""
     parts = _parts(change.field)
     current = _get(target, parts)

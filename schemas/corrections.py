@@ -34,6 +34,8 @@ class ChangeKind(StrEnum):
     NOT_A_MEASURE = "not_a_measure"
     """The measure is no policy or measure (a heading, a boilerplate page): left out of the
     corrected view."""
+    IS_A_MEASURE = "is_a_measure"
+    """Undoes an earlier `not_a_measure`: the measure is one after all."""
     ADD_MEASURE = "add_measure"
     """A measure the extractor missed: `new` maps field paths to values (`title` at least)."""
 
@@ -55,13 +57,13 @@ class Change(Model):
 
     @model_validator(mode="after")
     def _field_when_needed(self) -> Change:
-        whole = {ChangeKind.NOT_A_MEASURE, ChangeKind.ADD_MEASURE}
+        whole = {ChangeKind.NOT_A_MEASURE, ChangeKind.IS_A_MEASURE, ChangeKind.ADD_MEASURE}
         if self.kind in whole and self.field is not None:
             raise ValueError(f"a '{self.kind}' change concerns a whole measure: no field")
         if self.kind not in whole and not self.field:
             raise ValueError(f"a '{self.kind}' change needs the field it concerns")
-        if self.kind == ChangeKind.NOT_A_MEASURE and self.measure_id is None:
-            raise ValueError("'not_a_measure' needs the measure's id")
+        if self.kind in {ChangeKind.NOT_A_MEASURE, ChangeKind.IS_A_MEASURE} and not self.measure_id:
+            raise ValueError(f"'{self.kind}' needs the measure's id")
         if self.kind == ChangeKind.ADD_MEASURE and not isinstance(self.new, dict):
             raise ValueError("'add_measure' gives the new measure's fields as an object in 'new'")
         return self

@@ -150,3 +150,15 @@ def test_a_value_marked_wrong_reads_as_null() -> None:
     record = seed()
     fix = corrections(change(ChangeKind.WRONG, "budget.amount", 65000))
     assert corrected_view(record, [fix]).record.measures[0].budget.amount is None
+
+
+def test_a_measure_marked_spurious_can_be_restored_by_a_later_change() -> None:
+    record = seed()
+    measure_id = record.measures[0].measure_id
+    spurious = corrections(change(ChangeKind.NOT_A_MEASURE))
+    restored = corrections(Change(measure_id=measure_id, kind=ChangeKind.IS_A_MEASURE))
+    assert problems(record, restored) == []
+    assert corrected_view(record, [spurious]).record.measures == []
+    view = corrected_view(record, [spurious, restored])
+    assert [m.measure_id for m in view.record.measures] == [measure_id]
+    assert view.excluded == []

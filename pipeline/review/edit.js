@@ -250,6 +250,16 @@
       setChange(parts.unit, parts.field.path, kind);
       marked(row, kind === "confirm" ? "confirming" : "wrong-marked");
     }
+    if (target.classList.contains("is-measure")) {  // a stored "not a measure", undone
+      var undone = target.closest(".unit");
+      var restored = undone.classList.toggle("restored");
+      if (restored) {
+        put({ measure_id: undone.dataset.unit, field: null, kind: "is_a_measure", old: null,
+              new: null, note: "" }, undone.dataset.unit + "|is_a_measure");
+      } else {
+        drop(undone.dataset.unit + "|is_a_measure");
+      }
+    }
     if (target.classList.contains("not-measure")) {
       var section = target.closest(".unit");
       var unit = section.dataset.unit;

@@ -186,6 +186,9 @@ def _unit(unit: UnitView, states: dict[str, RowState], excluded: set[str], added
     if unit.unit in excluded:
         classes.append("spurious")
         badge = f'<span class="badge">{ui("words.not_a_measure")}</span>'
+        button = (
+            f'<button type="button" class="is-measure">{ui("words.unmark_not_measure")}</button>'
+        )
     elif unit.unit in added:
         classes.append("added")
         badge = f'<span class="badge">{ui("words.added_measure")}</span>'

@@ -115,6 +115,18 @@ def test_export_then_correct_shows_the_corrected_view(
     ]
     page.goto((batch / "review" / "index.html").as_uri())
     assert "approved" in page.locator(f'tr[data-sha256="{sha256}"]').inner_text()
+
+    # The reviewer changes their mind: the annex is a measure after all.
+    page.goto((batch / "review" / f"{sha256}.html").as_uri())
+    page.locator(f'.unit[data-unit="{annex}"] button.is-measure').click()
+    again = export(page, tmp_path / "again")
+    assert qpr("correct", str(batch), str(again))[0] == 0
+    rows = [json.loads(line) for line in (batch / "dataset.jsonl").read_text().splitlines()]
+    assert [r["measure_id"] for r in rows] == [first, annex]
+    page.reload()
+    assert "spurious" not in (
+        page.locator(f'.unit[data-unit="{annex}"]').get_attribute("class") or ""
+    )
     no_trouble(page)
 
 
