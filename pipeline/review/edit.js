@@ -8,6 +8,7 @@
   var reviewer = document.getElementById("reviewer");
   var changes = [];  // in order; a change of the same place replaces an earlier one
   var added = 0;
+  var note = "";     // the reviewer's note on the edit being saved, given to its changes
 
   // An element; `words` keys become the word in both languages (the stylesheet shows one).
   function make(tag, attributes, children) {
@@ -43,6 +44,7 @@
                other.field.indexOf(field + ".") === 0);
     });
     change.key = key;
+    change.note = change.note || note;
     changes.push(change);
     report();
   }
@@ -229,11 +231,20 @@
     if (!parts.field || row.querySelector(".editor")) { return; }
     var box = make("div", { "class": "editor" });
     var save = editors[parts.field.kind](box, parts.unit, parts.field);
+    var noteInput = make("input", { type: "text", "class": "note",
+                                    "data-ui-placeholder": "words.note_placeholder",
+                                    placeholder: qpr.word("words.note_placeholder") });
     var saveButton = button("save", "words.save");
     var cancel = button("cancel", "words.cancel");
-    box.append(saveButton, cancel);
+    box.append(noteInput, saveButton, cancel);
     row.append(box);
-    saveButton.addEventListener("click", function () { save(row); box.remove(); marked(row, "edited"); });
+    saveButton.addEventListener("click", function () {
+      note = noteInput.value.trim();
+      save(row);
+      note = "";
+      box.remove();
+      marked(row, "edited");
+    });
     cancel.addEventListener("click", function () { box.remove(); });
     var first = box.querySelector("input, textarea, select");
     if (first) { first.focus(); }

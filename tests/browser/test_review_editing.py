@@ -82,7 +82,8 @@ def test_export_then_correct_shows_the_corrected_view(
 
     title = row(page, first, "title")
     title.locator("button.edit").click()
-    title.locator(".editor input").fill(NEW_TITLE)
+    title.locator(".editor input:not(.note)").fill(NEW_TITLE)
+    title.locator(".editor input.note").fill("The cover page gives this title")
     title.locator("button.save").click()
     partners = row(page, first, "partners")
     partners.locator("button.edit").click()
@@ -96,6 +97,11 @@ def test_export_then_correct_shows_the_corrected_view(
     exported = Corrections.model_validate_json(path.read_text(encoding="utf-8"))
     assert exported.review_state == "approved" and exported.reviewer == "A. Reviewer"
     kinds = {(change.field, change.kind.value) for change in exported.changes}
+    notes = {change.field: change.note for change in exported.changes}
+    assert (
+        notes["title"] == "The cover page gives this title"
+        and notes["partners.1.entity_type"] == ""
+    )
     assert kinds == {("title", "set"), ("partners.1.entity_type", "set"), (None, "not_a_measure")}
     code, out, err = qpr("correct", str(batch), str(path))
     assert code == 0, err + out
@@ -164,7 +170,7 @@ def test_every_kind_of_edit_exports_a_file_the_record_accepts(
     row(page, first, "website").locator("button.wrong").click()
     year = row(page, first, "year")
     year.locator("button.edit").click()
-    year.locator(".editor input").fill("2018")
+    year.locator(".editor input:not(.note)").fill("2018")
     year.locator("button.save").click()
     evaluated = row(page, first, "evaluated")
     evaluated.locator("button.edit").click()

@@ -18,7 +18,7 @@ NEW_TITLE = "Consultation with civil society"
 def edit_title(page: Any, measure_id: str, title: str) -> None:
     row = page.locator(f'.field[data-field="{measure_id}:title"]')
     row.locator("button.edit").click()
-    row.locator(".editor input").fill(title)
+    row.locator(".editor input:not(.note)").fill(title)
     row.locator("button.save").click()
 
 
