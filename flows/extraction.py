@@ -47,6 +47,7 @@ class Extracted:
     issue_message: str | None
     seconds: float
     text: str | None  # the normalised text that the spans index, kept beside the record
+    pages: list[int] | None  # where each page starts in the text (a PDF's), kept beside it
     page: str | None  # its review page, made here so that workers share the cost
 
 
@@ -71,7 +72,8 @@ def extract_chunk(documents: list[Document], limits: Limits = DEFAULT_LIMITS) ->
         start = time.perf_counter()
         record = sandbox.extract(document.data, document.name, include_text=True)
         seconds = time.perf_counter() - start
-        text, record = record.text, record.model_copy(update={"text": None})
+        text, pages = record.text, record.text_pages
+        record = record.model_copy(update={"text": None, "text_pages": None})
         facts = RecordFacts.of(record)
         extracted.append(
             Extracted(
@@ -81,7 +83,8 @@ def extract_chunk(documents: list[Document], limits: Limits = DEFAULT_LIMITS) ->
                 issue_message=record.issues[0].message if facts.failure else None,
                 seconds=seconds,
                 text=text,
-                page=render_page(record, text),
+                pages=pages,
+                page=render_page(record, text, pages=pages),
             )
         )
     return extracted
@@ -171,7 +174,7 @@ def _collect(entry: _InFlight, store: BatchStore, summary: RunSummary, bar: Prog
         # Quarantined, and its text and page written, before the record: a record on disk is
         # what makes a rerun skip its input, so a run stopped in between (a full disk, a kill)
         # must redo them all.
-        store.review.write(result.sha256, result.text, result.page)
+        store.review.write(result.sha256, result.text, result.page, result.pages)
         if result.facts.failure is not None:
             store.quarantine(
                 result.sha256,

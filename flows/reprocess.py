@@ -25,7 +25,7 @@ from flows.extraction import extract_pending, recorded_inputs
 from flows.ingest import write_outputs
 from flows.pending import pending_input
 from flows.prefect_runtime import run_flow, stopped_run, task_runner
-from flows.review_pages import REVIEW, TEXTS, read_text
+from flows.review_pages import REVIEW, TEXTS, read_pages, read_text
 from flows.store import BatchStore
 from flows.summary import RunSummary
 from pipeline.dataset import measure_rows
@@ -77,7 +77,8 @@ def reprocess(out: str, workers: int = 1, promote: bool = False) -> dict[str, An
     for item in missing:  # an input that is gone keeps the record it had, and its text
         old = root / "records" / f"{item['sha256']}.json"
         kept = read_text(root / TEXTS / f"{item['sha256']}.txt")
-        store.review.write(item["sha256"], kept, None)  # its page: made with the index
+        pages = read_pages(root / TEXTS / f"{item['sha256']}.pages.json")
+        store.review.write(item["sha256"], kept, None, pages)  # its page: made with the index
         store.write_record(item["sha256"], old.read_text("utf-8"))
     if ending == "interrupted":  # resumed by the next reprocess: the rest is extracted then
         inputs = recorded_inputs(inputs, store)

@@ -13,6 +13,7 @@ page written during extraction knows nothing of them.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterable
 from pathlib import Path
@@ -36,16 +37,30 @@ _PAGE_HEAD = 512
 
 
 def render_page(
-    record: ReportRecord, text: str | None, view: CorrectedView | None = None
+    record: ReportRecord,
+    text: str | None,
+    view: CorrectedView | None = None,
+    pages: list[int] | None = None,
 ) -> str | None:
-    """The record's review page, with its corrected `view` if it has corrections, or None when
-    making it failed (logged)."""
+    """The record's review page, with its corrected `view` if it has corrections and the
+    offsets where its text's `pages` start (PDF), or None when making it failed (logged)."""
+    if pages is not None:
+        record = record.model_copy(update={"text_pages": pages})
     try:
         missing = missing_items(view.record if view is not None else record)
         return review_page(record, text, missing, view)
     except Exception:  # a bug of the page must not cost the record, nor the chunk
         log.exception("the review page of %s could not be made", record.source.sha256)
         return None
+
+
+def read_pages(path: Path) -> list[int] | None:
+    """The page offsets kept beside a text (`<sha256>.pages.json`), None when there are none."""
+    try:
+        pages: list[int] = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return None
+    return pages if isinstance(pages, list) else None
 
 
 def read_text(path: Path) -> str | None:
@@ -77,19 +92,30 @@ class ReviewFolder:
     def text_path(self, sha256: str) -> Path:
         return self.texts / f"{sha256}.txt"
 
+    def pages_path(self, sha256: str) -> Path:
+        return self.texts / f"{sha256}.pages.json"
+
     def page_path(self, sha256: str) -> Path:
         return self.pages / f"{sha256}.html"
 
-    def write(self, sha256: str, text: str | None, page: str | None) -> None:
-        """Keep a record's text (when it has one) and write its page (when one was made)."""
+    def write(
+        self, sha256: str, text: str | None, page: str | None, pages: list[int] | None = None
+    ) -> None:
+        """Keep a record's text (when it has one) and where its pages start (a PDF's), and
+        write its page (when one was made)."""
         if text is not None:
             self.texts.mkdir(exist_ok=True)
             write_text(self.text_path(sha256), text)
+        if pages is not None:
+            write_text(self.pages_path(sha256), json.dumps(pages) + "\n")
         if page is not None:
             write_text(self.page_path(sha256), page)
 
     def kept_text(self, sha256: str) -> str | None:
         return read_text(self.text_path(sha256))
+
+    def kept_pages(self, sha256: str) -> list[int] | None:
+        return read_pages(self.pages_path(sha256))
 
     def write_index(self, record_files: Iterable[Path], rebuild: bool = False) -> int:
         """review/index.html over `record_files`; the page of a record that has none (a record
@@ -107,7 +133,8 @@ class ReviewFolder:
             view = self.corrected(record)
             missing = missing_items(view.record if view is not None else record)
             if rebuild or view is not None or current not in _head(page):
-                self.write(sha256, None, render_page(record, self.kept_text(sha256), view))
+                text, pages = self.kept_text(sha256), self.kept_pages(sha256)
+                self.write(sha256, None, render_page(record, text, view, pages))
             state = view.review_state.value if view is not None else "unreviewed"
             name = page.name if page.exists() else None
             entries.append(index_entry(record, missing, name, state))

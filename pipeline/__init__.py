@@ -22,7 +22,7 @@ from pipeline.layout import MeasurePlace, ReportLayout, segment_report
 from pipeline.limits import DEFAULT_LIMITS, Limits, check_file_size, file_too_large
 from pipeline.measure import extract_measure
 from pipeline.names import printable_name
-from pipeline.normalize import Document, Line, normalize
+from pipeline.normalize import Document, Line, normalize, page_offsets
 from pipeline.own_layout import (
     measures_without_labels,
     names_another_convention,
@@ -84,7 +84,8 @@ def extract_bytes(
     languages, language_issues = _languages(layout, measures)
     issues += measure_issues + language_issues
     text = document.text if include_text else None
-    return build_record(source, languages, report, measures, issues, text, limits)
+    pages = page_offsets(document, source.pages) if include_text else None
+    return build_record(source, languages, report, measures, issues, text, limits, pages)
 
 
 def _read_blocks(
@@ -218,10 +219,10 @@ def _streamed_source(path: Path) -> SourceInfo:
 
 
 def record_json(record: ReportRecord) -> str:
-    """The record as JSON text: stable key order, UTF-8 characters kept, `text` only if asked."""
-    return record.model_dump_json(
-        indent=2, exclude_none=False, exclude={"text"} if record.text is None else None
-    )
+    """The record as JSON text: stable key order, UTF-8 characters kept, `text` (and its
+    pages) only if asked."""
+    left_out = {name for name in ("text", "text_pages") if getattr(record, name) is None}
+    return record.model_dump_json(indent=2, exclude_none=False, exclude=left_out or None)
 
 
 def _unclear_boundary(index: int, place: MeasurePlace) -> Issue:

@@ -24,6 +24,7 @@ def build_record(
     issues: list[Issue],
     text: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    text_pages: list[int] | None = None,
 ) -> ReportRecord:
     return ReportRecord(
         extractor=Extractor(version=extractor_version(limits)),
@@ -34,6 +35,7 @@ def build_record(
         status=record_status(issues),
         issues=issues,
         text=text,
+        text_pages=text_pages,
     )
 
 

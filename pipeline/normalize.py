@@ -87,6 +87,23 @@ def repair_mojibake(text: str) -> str:
     return ftfy.fix_text(text, _FTFY_CONFIG)
 
 
+def page_offsets(document: Document, page_count: int | None = None) -> list[int] | None:
+    """Where each page starts in `document.text`, page 1 first, for a paged document (None
+    otherwise). A page without a line of text starts where the next page's text does."""
+    first: dict[int, int] = {}
+    for line in document.lines:
+        if line.page is not None:
+            first[line.page] = min(first.get(line.page, line.start), line.start)
+    if not first:
+        return None
+    offsets: list[int] = []
+    following = len(document.text)
+    for page in range(max(max(first), page_count or 0), 0, -1):
+        following = min(first.get(page, following), following)
+        offsets.append(following)
+    return offsets[::-1]
+
+
 def normalize(blocks: list[Block]) -> Document:
     """Join the blocks into one text of non-empty lines separated by newlines."""
     lines: list[Line] = []

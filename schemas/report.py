@@ -77,3 +77,8 @@ class ReportRecord(Model):
     text: str | None = Field(
         default=None, description="The normalised document text that spans index (on request)"
     )
+    text_pages: list[int] | None = Field(
+        default=None,
+        description="With `text`, for a paged format: the offset in `text` where each page "
+        "starts, page 1 first",
+    )

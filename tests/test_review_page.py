@@ -133,6 +133,22 @@ def test_a_pdf_page_starts_at_the_line_of_its_first_value() -> None:
     assert page_starts(seed(), seed().text or "") == {}  # a text file has no pages
 
 
+def test_a_pdf_shows_where_each_of_its_pages_starts() -> None:
+    """From the reader's own page of each line: every page with text gets its marker, at the
+    start of its first line, in order, whatever values it holds."""
+    record = extract_file(SAMPLES / "reports" / "kenya-2020-en.pdf", include_text=True)
+    text, offsets = record.text or "", record.text_pages or []
+    assert len(offsets) == record.source.pages and offsets[0] == 0
+    assert offsets == sorted(offsets)
+    assert all(offset == 0 or text[offset - 1] == "\n" for offset in offsets)
+    page = review_page(record.model_copy(update={"text": None}), text)
+    markers = [int(number) for number in re.findall(r'class="page-marker" id="page-(\d+)"', page)]
+    assert markers == list(range(1, len(offsets) + 1))
+    shown = page.split('id="qpr-data"')[0]  # the page before its data block
+    assert ui_words()["words.pages_from_values"]["en"] not in shown
+    assert extract_file(SAMPLES / f"{SEED}.txt", include_text=True).text_pages is None
+
+
 def hostile_record() -> ReportRecord:
     """The seed with markup and script in its title, its description and its file name."""
     text = (SAMPLES / f"{SEED}.txt").read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from pipeline import record_json
 from schemas import ISSUE_DESCRIPTIONS, SCHEMA_VERSION, IssueCode, ReportRecord, json_schema
 from schemas.outcome import ISSUE_CATALOGUE, Issue, Severity
 
@@ -41,7 +42,7 @@ def test_goldens_validate_and_round_trip() -> None:
         data = json.loads(path.read_text(encoding="utf-8"))
         record = ReportRecord.model_validate(data)
         assert record.schema_version == SCHEMA_VERSION
-        assert json.loads(record.model_dump_json(exclude={"text"})) == data
+        assert json.loads(record_json(record)) == data
 
 
 def test_unknown_keys_are_refused() -> None:

@@ -134,8 +134,12 @@ def _document(record: ReportRecord, text: str | None) -> str:
     if text is None:
         key = "words.no_text" if record.status == Status.FAILED else "words.text_not_kept"
         return f'{head}<p class="note" id="no-text">{ui(key)}</p></section>'
-    starts = page_starts(record, text)
-    note = f'<p class="note">{ui("words.pages_from_values")}</p>' if starts else ""
+    if record.text_pages:  # where the reader saw each page start
+        starts = {page: offset for page, offset in enumerate(record.text_pages, start=1)}
+        note = ""
+    else:  # a record without them (read back from a batch): as its values' pages tell
+        starts = page_starts(record, text)
+        note = f'<p class="note">{ui("words.pages_from_values")}</p>' if starts else ""
     language = escape(record.languages.content or "")
     marked = _marked_text(text, pieces(len(text), record_marks(record), starts.values()), starts)
     return f'{head}{note}<div id="text" lang="{language}">{marked}</div></section>'
@@ -144,11 +148,12 @@ def _document(record: ReportRecord, text: str | None) -> str:
 def _marked_text(text: str, runs: list[Piece], starts: dict[int, int]) -> str:
     """The text with a mark around each run that values cover, and a marker where a page
     starts."""
-    pages = {offset: page for page, offset in starts.items()}
+    pages: dict[int, list[int]] = {}
+    for page, offset in sorted(starts.items()):  # pages without text share the next one's start
+        pages.setdefault(offset, []).append(page)
     out: list[str] = []
     for run in runs:
-        page = pages.get(run.start)
-        if page is not None:
+        for page in pages.get(run.start, ()):
             out.append(
                 f'<span class="page-marker" id="page-{page}" data-page="{page}">'
                 f"{ui('words.page')} {page}</span>"

@@ -5,6 +5,7 @@ files, and rebuilds a batch folder's from its records and texts once the inputs 
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from pathlib import Path
 
@@ -47,6 +48,8 @@ def test_ingest_keeps_each_text_and_writes_its_page_with_records_unchanged(
         digest = sha256(path)
         expected = extract_file(path, include_text=True)
         assert (out / "texts" / f"{digest}.txt").read_text(encoding="utf-8") == expected.text
+        pages = out / "texts" / f"{digest}.pages.json"
+        assert (json.loads(pages.read_text()) if pages.exists() else None) == expected.text_pages
         record = (out / "records" / f"{digest}.json").read_text(encoding="utf-8")
         assert record == record_json(extract_file(path)) + "\n"
         page = (out / "review" / f"{digest}.html").read_text(encoding="utf-8")
