@@ -24,7 +24,9 @@ def chromium_executable() -> str | None:
     return next((path for path in map(shutil.which, _CANDIDATES) if path), None)
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: Playwright's sync API keeps an event loop running while it is
+# open, and Prefect's sync-or-async functions would then hand later tests a coroutine.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     executable = chromium_executable()
     if executable is None:
