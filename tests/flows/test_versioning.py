@@ -107,9 +107,9 @@ TITLES_IN_CAPITALS = """
 _build_record = build_record
 
 
-def build_record(source, languages, report, measures, issues, text=None, limits=DEFAULT_LIMITS):
+def build_record(source, languages, report, measures, *rest, **options):
     measures = [measure.model_copy(update={"title": measure.title.upper()}) for measure in measures]
-    return _build_record(source, languages, report, measures, issues, text, limits)
+    return _build_record(source, languages, report, measures, *rest, **options)
 """
 
 
