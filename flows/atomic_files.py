@@ -19,6 +19,15 @@ log = logging.getLogger(__name__)
 # take a half-written one for a record.
 # Their writer's pid is in the name: `.<name>.<pid>.<random>.tmp`.
 TEMPORARY = re.compile(r"^\..+?(?:\.(?P<pid>[0-9]+)\.[0-9a-f]+)?\.tmp$")
+# The suffix a kept copy of an input keeps (quarantine, uploads), so that a person can open it;
+# anything else (`.tar.gz` tails, path separators, spaces) is dropped rather than trusted.
+_SAFE_SUFFIX = re.compile(r"^\.[a-z0-9]{1,16}$")
+
+
+def safe_suffix(suffix: str) -> str:
+    """`suffix` in lower case if a kept copy may carry it, else nothing."""
+    folded = suffix.lower()
+    return folded if _SAFE_SUFFIX.match(folded) else ""
 
 
 def write_text(path: Path, text: str) -> None:
@@ -33,11 +42,12 @@ def write_result(path: Path, text: str) -> None:
 
 
 @contextlib.contextmanager
-def atomic_file(path: Path, mode: Literal["w", "wb"]) -> Iterator[IO[Any]]:
+def atomic_file(path: Path, mode: Literal["w", "wb"], durable: bool = False) -> Iterator[IO[Any]]:
     """A file that appears at `path` whole when the block ends, or not at all: written under a
     temporary name in the same folder (so the rename stays on one file system), then renamed
     over `path`. A failure removes the temporary file; a kill leaves it for
-    `remove_leftover_temporaries`."""
+    `remove_leftover_temporaries`. `durable`: the file and then its rename are flushed to disk,
+    so that what was acknowledged survives a power cut too."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
         # "x": a temporary name is never shared. newline="": "\n" is written as given.
@@ -48,10 +58,19 @@ def atomic_file(path: Path, mode: Literal["w", "wb"]) -> Iterator[IO[Any]]:
         )
         with file:
             yield file
+            if durable:
+                file.flush()
+                os.fsync(file.fileno())
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+    if durable:
+        folder = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
 
 
 def remove_leftover_temporaries(folder: Path) -> None:

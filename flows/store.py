@@ -21,7 +21,13 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from flows.atomic_files import TEMPORARY, atomic_file, remove_leftover_temporaries, write_text
+from flows.atomic_files import (
+    TEMPORARY,
+    atomic_file,
+    remove_leftover_temporaries,
+    safe_suffix,
+    write_text,
+)
 from flows.corrections_store import stored_corrections
 from flows.review_pages import ReviewFolder
 from pipeline.corrections import CorrectedView, corrected_view, unsettled
@@ -34,9 +40,6 @@ log = logging.getLogger(__name__)
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _RECORD_NAME = re.compile(r"^[0-9a-f]{64}\.json$")
-# A quarantined copy keeps its input's suffix so that a person can open it; anything else
-# (`.tar.gz` tails, path separators, spaces) is dropped rather than trusted in a file name.
-_SAFE_SUFFIX = re.compile(r"^\.[a-z0-9]{1,16}$")
 _SHA256_PREFIX = re.compile(r"^[0-9a-f]{64}(?:\.|$)")
 _UNSAFE_RUN_CHARACTERS = re.compile(r"[^A-Za-z0-9._-]+")
 # What a manifest entry says of its record, kept from an earlier run when the record is gone.
@@ -140,8 +143,7 @@ class BatchStore:
         """Keep a copy of a failed input (unless `data` is None), and a reason file saying
         where it was and why."""
         sha256 = _checked_sha256(sha256)
-        suffix = suffix.lower() if _SAFE_SUFFIX.match(suffix.lower()) else ""
-        copy = self.quarantine_folder / f"{sha256}{suffix}"
+        copy = self.quarantine_folder / f"{sha256}{safe_suffix(suffix)}"
         # Named by content: an existing copy already holds these bytes.
         if data is not None and not copy.exists():
             with atomic_file(copy, "wb") as file:

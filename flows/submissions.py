@@ -12,16 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from flows.atomic_files import atomic_file
+from flows.atomic_files import atomic_file, safe_suffix
 
 UPLOADS, SUBMISSIONS = "uploads", "submissions"
-# A suffix kept so that a person can open the upload; anything else is dropped, not trusted.
-_SAFE_SUFFIX = re.compile(r"^\.[a-z0-9]{1,16}$")
 _ID = re.compile(r"^[0-9a-f]{24}$")
 
 
@@ -57,8 +54,7 @@ def accept(
     found = load(root, submission_id(party, sha256))
     if found is not None:
         return found, False
-    suffix = Path(name).suffix.lower()
-    upload = root / UPLOADS / f"{sha256}{suffix if _SAFE_SUFFIX.match(suffix) else ''}"
+    upload = root / UPLOADS / f"{sha256}{safe_suffix(Path(name).suffix)}"
     if not upload.exists():
         _durable_write(upload, data)
     submission = Submission(submission_id(party, sha256), party, sha256, name, len(data), replaces)
@@ -113,15 +109,7 @@ def _save(root: Path, submission: Submission) -> None:
 
 
 def _durable_write(path: Path, data: bytes) -> None:
-    """Written whole under a temporary name, flushed to disk, renamed, and the rename flushed:
-    what was acknowledged survives a kill or a power cut."""
+    """What was acknowledged survives a kill or a power cut: written whole, flushed to disk."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_file(path, "wb") as file:
+    with atomic_file(path, "wb", durable=True) as file:
         file.write(data)
-        file.flush()
-        os.fsync(file.fileno())
-    folder = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)

@@ -62,3 +62,17 @@ def test_an_upload_that_cannot_be_accepted_writes_nothing(
     with pytest.raises(SubmissionError, match=said):
         accept(tmp_path, "AZE", name, data)
     assert not any(tmp_path.iterdir())
+
+
+def test_an_upload_and_its_submission_are_flushed_to_disk_before_accept_returns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    import flows.atomic_files
+
+    synced: list[int] = []
+    real = os.fsync
+    monkeypatch.setattr(flows.atomic_files.os, "fsync", lambda fd: (synced.append(fd), real(fd))[1])
+    accept(tmp_path, "AZE", SEED.name, SEED.read_bytes())
+    assert len(synced) == 4  # the upload and the submission, each file then its folder
