@@ -55,3 +55,19 @@ def plant_older_record(path: Path) -> dict[str, Any]:
     record["measures"].append(extra)
     path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     return record
+
+
+def write_corrections(
+    path: Path, record: dict[str, Any], changes: list[dict[str, Any]], review_state: str
+) -> Path:
+    """A corrections file (schemas/corrections.py) for `record`, as a review page exports it."""
+    data = {
+        "record_sha256": record["source"]["sha256"],
+        "extractor_version": record["extractor"]["version"],
+        "reviewer": "A. Reviewer",
+        "time": "2026-12-01T10:00:00Z",
+        "review_state": review_state,
+        "changes": changes,
+    }
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from commands import no_traceback, qpr
+from records import write_corrections
 
 from pipeline import extract_file, record_json
 
@@ -33,16 +34,7 @@ def batch(tmp_path: Path, seed_record: dict[str, Any]) -> Path:
 
 def corrections_file(folder: Path, record: dict[str, Any], *changes: dict[str, Any]) -> Path:
     path = folder / f"corrections-{len(list(folder.glob('corrections-*')))}.json"
-    data = {
-        "record_sha256": record["source"]["sha256"],
-        "extractor_version": record["extractor"]["version"],
-        "reviewer": "A. Reviewer",
-        "time": "2026-12-01T10:00:00Z",
-        "review_state": "in_review",
-        "changes": list(changes),
-    }
-    path.write_text(json.dumps(data), encoding="utf-8")
-    return path
+    return write_corrections(path, record, list(changes), "in_review")
 
 
 def title_change(record: dict[str, Any], new: str) -> dict[str, Any]:

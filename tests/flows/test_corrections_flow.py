@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from records import OLDER_TITLE, plant_older_record
+from records import OLDER_TITLE, plant_older_record, write_corrections
 
 from flows.cli import main
 from flows.ingest import run_ingest
@@ -46,16 +46,7 @@ def review(out: Path, tmp_path: Path, record: dict[str, Any]) -> None:
         {"measure_id": extra["measure_id"], "field": "title", "kind": "set",
          "old": "Annex", "new": "Annex of the report"},
     ]  # fmt: skip
-    corrections = {
-        "record_sha256": record["source"]["sha256"],
-        "extractor_version": record["extractor"]["version"],
-        "reviewer": "A. Reviewer",
-        "time": "2026-12-01T10:00:00Z",
-        "review_state": "approved",
-        "changes": changes,
-    }
-    path = tmp_path / "corrections.json"
-    path.write_text(json.dumps(corrections), encoding="utf-8")
+    path = write_corrections(tmp_path / "corrections.json", record, changes, "approved")
     assert main(["correct", str(out), str(path)]) == 0
 
 
