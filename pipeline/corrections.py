@@ -136,20 +136,29 @@ def problems(
 
 def corrected_view(record: ReportRecord, stored: Iterable[Corrections]) -> CorrectedView:
     """`record` with every stored change applied in order, re-anchored (module docstring)."""
+    original = record.model_dump(mode="json")
     data = record.model_dump(mode="json")
     view = CorrectedView(record)
     for corrections in stored:
         if corrections.review_state is not None:
             view.review_state = corrections.review_state
         for change in corrections.changes:
-            _overlay(data, change, record.source.sha256, view)
-    measures = data["measures"]
-    data["measures"] = [m for m in measures if m["measure_id"] not in set(view.excluded)]
+            _overlay(original, data, change, record.source.sha256, view)
+    excluded = set(view.excluded)
+    data["measures"] = [m for m in data["measures"] if m["measure_id"] not in excluded]
     view.record = ReportRecord.model_validate(data)
     return view
 
 
-def _overlay(data: dict[str, Any], change: Change, sha256: str, view: CorrectedView) -> None:
+def _overlay(
+    original: dict[str, Any],
+    data: dict[str, Any],
+    change: Change,
+    sha256: str,
+    view: CorrectedView,
+) -> None:
+    """Lay one stored change over `data`; `original` is the machine's record, against which
+    what the reviewer saw is re-anchored (not the value an earlier correction gave)."""
     if change.kind == ChangeKind.ADD_MEASURE:
         view.added.append(_apply(data, change, sha256))
         return
@@ -165,7 +174,7 @@ def _overlay(data: dict[str, Any], change: Change, sha256: str, view: CorrectedV
         return
     key = place(change.measure_id, change.field)
     try:
-        machine = _get(_target(data, change.measure_id), _parts(change.field))
+        machine = _machine_value(original, data, change)
     except PathError:
         view.orphans.append(change)
         return
@@ -178,6 +187,16 @@ def _overlay(data: dict[str, Any], change: Change, sha256: str, view: CorrectedV
     view.machine.setdefault(key, machine)
     view.confirmed.discard(key)
     _apply(data, change, sha256)
+
+
+def _machine_value(original: dict[str, Any], data: dict[str, Any], change: Change) -> Any:
+    """The machine's value at the change's place; where only corrections made that place (a
+    partner row or a measure a reviewer added), the value they made."""
+    parts = _parts(change.field)
+    try:
+        return _get(_target(original, change.measure_id), parts)
+    except PathError:
+        return _get(_target(data, change.measure_id), parts)
 
 
 def _apply(

@@ -162,3 +162,16 @@ def test_a_measure_marked_spurious_can_be_restored_by_a_later_change() -> None:
     view = corrected_view(record, [spurious, restored])
     assert [m.measure_id for m in view.record.measures] == [measure_id]
     assert view.excluded == []
+
+
+def test_a_second_review_of_a_corrected_value_is_no_conflict() -> None:
+    """Each export names the machine's value as `old`: a reviewer correcting again a value an
+    earlier export corrected is re-anchored on the machine's value, not the earlier one's."""
+    record = seed()
+    title = record.measures[0].title
+    first = corrections(change(ChangeKind.SET, "title", title, "First review"))
+    second = corrections(change(ChangeKind.SET, "title", title, "Second review"))
+    view = corrected_view(record, [first, second])
+    assert view.record.measures[0].title == "Second review"
+    assert view.conflicts == []
+    assert view.machine[f"{record.measures[0].measure_id}:title"] == title
