@@ -74,8 +74,18 @@ def _rebuild_corrected_view(root: Path) -> None:
     )
     store = BatchStore(root, include_contact="contact_email" in names)
     store.rebuild_dataset()
-    write_correction_changes(root, store.unsettled, extractor_version())
+    write_correction_changes(root, store.unsettled, _batch_version(root) or extractor_version())
     store.review.write_index(store.record_files())
+
+
+def _batch_version(root: Path) -> str | None:
+    """The extractor version of the batch's records (its manifest's), which correcting does not
+    change; None without a readable manifest."""
+    try:
+        version = json.loads((root / "manifest.json").read_text("utf-8"))["extractor_version"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return version if isinstance(version, str) else None
 
 
 def _checked(root: Path, files: list[Path]) -> tuple[list[Corrections], list[str]]:
@@ -96,11 +106,11 @@ def _check_one(root: Path, path: Path) -> Corrections:
     except (OSError, UnicodeDecodeError) as error:
         raise ValueError(f"cannot be read ({error.__class__.__name__})") from None
     try:
-        json.loads(text)
+        data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ValueError(f"is not JSON (line {error.lineno}: {error.msg})") from None
     try:
-        corrections = Corrections.model_validate_json(text)
+        corrections = Corrections.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "the file"

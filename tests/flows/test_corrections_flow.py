@@ -60,6 +60,9 @@ def test_corrections_apply_at_once_and_survive_a_new_extraction(
 ) -> None:
     record = plant_older_record(seed_path(batch))
     review(batch, tmp_path, record)
+    manifest = json.loads((batch / "manifest.json").read_text(encoding="utf-8"))
+    written = json.loads((batch / "changes.json").read_text(encoding="utf-8"))
+    assert written["extractor_version"] == manifest["extractor_version"]  # the records' version
     rows = seed_rows(batch)
     assert [row["title"] for row in rows] == [
         "Consultation with civil society",
