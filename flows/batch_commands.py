@@ -1,4 +1,5 @@
-"""The batch commands, `ingest`, `reprocess` and `serve`: each holds a batch folder for one run
+"""The batch commands, `ingest`, `reprocess` and `serve` (and `serve-api`, in
+flows/serve_api_command.py): each holds a batch folder for one run
 (checked, locked, with its run log and progress), runs its flow, prints what it did, and on a
 stop asked for by a signal prints what was done and how to resume. They run under the
 supervisor of flows/interrupt.py (see flows/cli.py)."""
@@ -24,7 +25,7 @@ from flows.exit_status import (
 )
 from pipeline.limits import DEFAULT_LIMITS
 
-BATCH_COMMANDS = frozenset({"ingest", "reprocess", "serve"})
+BATCH_COMMANDS = frozenset({"ingest", "reprocess", "serve", "serve-api"})
 
 
 def add_batch_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -92,9 +93,12 @@ def _add_ingest(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 
 @contextlib.contextmanager
-def _batch_folder(arguments: argparse.Namespace, out: Path, new_allowed: bool) -> Iterator[str]:
+def batch_folder(
+    arguments: argparse.Namespace, out: Path, new_allowed: bool, service: str | None = None
+) -> Iterator[str]:
     """Hold the batch folder `out` for one run: checked, locked, with its run log and the
-    progress set up; yields the run's name (of runs/<name>.json and runs/<name>.log)."""
+    progress set up; yields the run's name (of runs/<name>.json and runs/<name>.log).
+    `service`: the address of the intake service that holds it (`qpr serve-api`)."""
     from flows.out_folder import FolderError, LockedError, batch_lock, check_out_folder
 
     try:
@@ -106,7 +110,7 @@ def _batch_folder(arguments: argparse.Namespace, out: Path, new_allowed: bool) -
     interrupt.listen_for_stop()
     progress.configure(cli_options.progress_mode(arguments)).phase("starting")
     try:
-        with batch_lock(out, arguments.command, arguments.break_lock):
+        with batch_lock(out, arguments.command, arguments.break_lock, service):
             from flows.store import BatchStore
             from pipeline.version import extractor_version
 
@@ -142,7 +146,7 @@ def _interrupted(summary_text: str, arguments: argparse.Namespace) -> NoReturn:
 
 def _ingest(arguments: argparse.Namespace) -> int:
     sources = _existing_sources(arguments.sources)
-    with _batch_folder(arguments, arguments.out, new_allowed=True) as run_name:
+    with batch_folder(arguments, arguments.out, new_allowed=True) as run_name:
         from flows.ingest import run_ingest
         from flows.summary import summary_text
 
@@ -168,7 +172,7 @@ def _ingest(arguments: argparse.Namespace) -> int:
 
 
 def _reprocess(arguments: argparse.Namespace) -> int:
-    with _batch_folder(arguments, arguments.out, new_allowed=False):
+    with batch_folder(arguments, arguments.out, new_allowed=False):
         from flows.reprocess import changes_markdown, run_reprocess
 
         interrupt.on_stop(lambda changes: _interrupted(changes_markdown(changes), arguments))
@@ -187,7 +191,7 @@ def _serve(arguments: argparse.Namespace) -> int:
     """Ingest the inbox once now, then on the schedule; the trigger printed works from another
     shell while this runs (it names the API this command started)."""
     _existing_sources([str(arguments.inbox)])
-    with _batch_folder(arguments, arguments.out, new_allowed=True) as run_name:
+    with batch_folder(arguments, arguments.out, new_allowed=True) as run_name:
         from prefect import serve
 
         from flows.deployment import inbox_deployment

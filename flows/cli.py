@@ -1,10 +1,10 @@
 """The `qpr` command: its parser, made of each command group's (flows/document_commands.py,
 flows/evaluate_command.py, flows/review_command.py, flows/completeness_command.py,
 flows/correct_command.py, flows/show_command.py, flows/keys_command.py,
-flows/batch_commands.py), and the one place where a command's errors become a sentence and an
-exit status (flows/exit_status.py).
+flows/batch_commands.py, flows/serve_api_command.py), and the one place where a command's
+errors become a sentence and an exit status (flows/exit_status.py).
 
-The batch commands (ingest, reprocess, serve) run under a supervisor that takes the signals
+The batch commands (ingest, reprocess, serve, serve-api) run under a supervisor that takes the signals
 (flows/interrupt.py) and runs this module again (`python -m flows.cli`). Heavy imports (the
 pipeline, Prefect) wait for the command that needs them, so that `qpr --help` and the
 supervisor start at once.
@@ -34,6 +34,7 @@ from flows.exit_status import (
 )
 from flows.keys_command import add_keys_command
 from flows.review_command import add_review_command
+from flows.serve_api_command import add_serve_api_command
 from flows.show_command import add_show_command
 
 
@@ -86,6 +87,7 @@ def _parser() -> argparse.ArgumentParser:
     add_show_command(commands)
     add_keys_command(commands)
     add_batch_commands(commands)
+    add_serve_api_command(commands)
     return parser
 
 

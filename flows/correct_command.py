@@ -50,7 +50,7 @@ def _correct(arguments: argparse.Namespace) -> int:
                 command_log.say(f"nothing stored: {len(found)} file(s) with a problem")
                 return USAGE
             append_corrections(root, accepted)
-            _rebuild_corrected_view(root)
+            rebuild_corrected_view(root)
     except LockedError as error:
         raise CommandError(str(error), ENVIRONMENT) from None
     changes = sum(len(item.changes) for item in accepted)
@@ -59,7 +59,7 @@ def _correct(arguments: argparse.Namespace) -> int:
     return OK
 
 
-def _rebuild_corrected_view(root: Path) -> None:
+def rebuild_corrected_view(root: Path) -> None:
     """The dataset as the corrections now make it, changes.json with what they leave
     unsettled, and the review pages of the corrected records with their index; contact
     columns kept as the batch's last dataset had them."""
@@ -105,6 +105,12 @@ def _check_one(root: Path, path: Path) -> Corrections:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ValueError(f"cannot be read ({error.__class__.__name__})") from None
+    return checked_corrections(root, text)
+
+
+def checked_corrections(root: Path, text: str) -> Corrections:
+    """A corrections file's text checked whole against its record in the batch `root`;
+    ValueError with the first problem found, said as the end of a sentence about the file."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:

@@ -78,10 +78,12 @@ def ingest(
     stop_after: int | None = None,
     limits: dict[str, Any] | None = None,
     run_name: str | None = None,
+    kept_uploads: bool = False,
 ) -> dict[str, Any]:
     """Ingest `sources` (folders, zip archives, files) into the output folder `out`, each
     input within `limits` (pipeline.limits.Limits' fields; the defaults where not given). The
-    output folder, and any batch folder met, is never an input.
+    output folder, and any batch folder met, is never an input, except for the uploads the
+    intake service keeps in it (`kept_uploads`: `sources` are files of `out`/uploads).
 
     `stop_after` ends the run after that many new records, as a crash would (for tests of
     resumption); the outputs are then left as a killed run leaves them. A stop asked for by a
@@ -93,7 +95,9 @@ def ingest(
     version = extractor_version(limits_in_use)
     store = BatchStore(Path(out), include_contact=include_contact)
     skipped: Counter[str] = Counter()
-    inputs, pending, unreadable = scan(sources, store, version, Path(out), skipped)
+    inputs, pending, unreadable = scan(
+        sources, store, version, Path(out), skipped, kept_uploads=kept_uploads
+    )
     logger.info(
         "%d input file(s), %d distinct, %d to extract", _count(inputs), len(inputs), len(pending)
     )
@@ -133,6 +137,7 @@ def run_ingest(
     stop_after: int | None = None,
     limits: Limits = DEFAULT_LIMITS,
     run_name: str | None = None,
+    kept_uploads: bool = False,
 ) -> dict[str, Any]:
     """Run the ingest flow with the task runner the options ask for."""
     return run_flow(
@@ -145,4 +150,5 @@ def run_ingest(
         stop_after=stop_after,
         limits=dataclasses.asdict(limits),
         run_name=run_name,
+        kept_uploads=kept_uploads,
     )

@@ -66,8 +66,11 @@ def check_out_folder(root: Path) -> bool:
 
 
 @contextlib.contextmanager
-def batch_lock(root: Path, command: str, break_lock: bool = False) -> Iterator[None]:
-    """Hold `root`'s lock for the block; LockedError when another run holds it."""
+def batch_lock(
+    root: Path, command: str, break_lock: bool = False, service: str | None = None
+) -> Iterator[None]:
+    """Hold `root`'s lock for the block; LockedError when another run holds it. `service`:
+    the address of the intake service holding it, for the commands it turns away."""
     root.mkdir(parents=True, exist_ok=True)
     path = root / LOCK_NAME
     descriptor = _locked_descriptor(path)
@@ -83,6 +86,7 @@ def batch_lock(root: Path, command: str, break_lock: bool = False) -> Iterator[N
         "host": socket.gethostname(),
         "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "command": command,
+        **({"service": service} if service else {}),
     }
     try:
         os.ftruncate(descriptor, 0)
@@ -137,6 +141,13 @@ def _take_over(path: Path, holder: dict[str, Any], break_lock: bool) -> None:
 
 
 def _busy(root: Path, holder: dict[str, Any]) -> str:
+    if holder.get("service"):
+        url = holder["service"]
+        return (
+            f"{root} is served by the intake service ({_who(holder)}), which alone writes it: "
+            f"send reports to {url}/v1/reports and corrections to "
+            f"{url}/v1/reports/ID/corrections, or stop the service first"
+        )
     return (
         f"{root} is in use by another run ({_who(holder)}): wait for it to end, or stop it; "
         "two runs must not write one batch folder"

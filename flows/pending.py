@@ -28,16 +28,23 @@ class Pending:
 
 
 def scan(
-    sources: Sequence[str], store: BatchStore, version: str, out: Path, skipped: Counter[str]
+    sources: Sequence[str],
+    store: BatchStore,
+    version: str,
+    out: Path,
+    skipped: Counter[str],
+    kept_uploads: bool = False,
 ) -> tuple[dict[str, list[str]], list[Pending], list[str]]:
-    """Every input's hash and paths (none under `out`); the distinct ones not yet extracted
-    under `version`; the paths that could not be read. `skipped` counts what the walk left."""
+    """Every input's hash and paths (none under `out`, unless `kept_uploads`: the sources are
+    then the batch's own uploads/, kept by the intake service); the distinct ones not yet
+    extracted under `version`; the paths that could not be read. `skipped` counts what the walk
+    left."""
     inputs: dict[str, list[str]] = {}
     first: dict[str, InputFile] = {}
     unreadable: list[str] = []
     bar = progress.current()
     bar.phase("finding the inputs")
-    found = find_inputs(sources, exclude=[out], skipped=skipped)
+    found = find_inputs(sources, exclude=[] if kept_uploads else [out], skipped=skipped)
     bar.phase("reading the inputs", len(found))
     for source in found:
         if interrupt.stop_requested():

@@ -30,6 +30,7 @@ from flows.atomic_files import (
 )
 from flows.corrections_store import stored_corrections
 from flows.review_pages import ReviewFolder
+from flows.submissions import withdrawn_inputs
 from pipeline.corrections import CorrectedView, corrected_view, unsettled
 from pipeline.dataset import Column, codebook, codebook_markdown, columns, measure_rows
 from schemas import SCHEMA_VERSION, ReportRecord
@@ -66,7 +67,8 @@ class BatchStore:
         self, root: Path, include_contact: bool = False, corrections_root: Path | None = None
     ) -> None:
         """`corrections_root`: the batch folder whose reviewers' corrections the dataset
-        applies (the folder itself, unless this is one of its `versions/`)."""
+        applies, and whose superseded submissions it leaves out (the folder itself, unless
+        this is one of its `versions/`)."""
         self.root = Path(root)
         self.include_contact = include_contact
         self.corrections_root = Path(corrections_root) if corrections_root else self.root
@@ -280,7 +282,10 @@ class BatchStore:
         return count
 
     def _rows(self) -> Iterator[dict[str, Any]]:
+        withdrawn = withdrawn_inputs(self.corrections_root)
         for path in self.record_files():
+            if path.stem in withdrawn:  # a Party sent a new version of this report
+                continue
             # An invalid record is left out: the rest of the dataset is still worth having.
             record = self._validated(path.stem, path.read_bytes())
             if record is not None:

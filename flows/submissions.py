@@ -85,6 +85,16 @@ def upload_path(root: Path, submission: Submission) -> Path:
     return next((root / UPLOADS).glob(f"{submission.sha256}*"))
 
 
+def withdrawn_inputs(root: Path) -> set[str]:
+    """The sha256s whose every submission was superseded by a newer version: their records are
+    kept, but left out of the dataset. (Bytes also sent by someone else, not superseded, stay.)"""
+    current: set[str] = set()
+    superseded: set[str] = set()
+    for item in submissions(root):
+        (superseded if item.superseded_by else current).add(item.sha256)
+    return superseded - current
+
+
 def _checked_name(filename: str) -> str:
     name = filename.strip()
     if not name:

@@ -54,6 +54,7 @@ class IssueCode(StrEnum):
     PARTNER_TYPE_MISSING = "partner_type_missing"
     UNRECOGNISED_VALUE = "unrecognised_value"
     PARTY_UNRESOLVED = "party_unresolved"
+    PARTY_MISMATCH = "party_mismatch"
     DATE_UNPARSED = "date_unparsed"
     # Languages.
     FORM_LANGUAGE_TIE = "form_language_tie"
@@ -190,6 +191,10 @@ ISSUE_CATALOGUE: dict[IssueCode, IssueKind] = {
     IssueCode.PARTY_UNRESOLVED: IssueKind(
         Severity.WARNING,
         "The Party's name matches no known country or the EU.",
+    ),
+    IssueCode.PARTY_MISMATCH: IssueKind(
+        Severity.WARNING,
+        "The report names another Party than the one whose key submitted it (intake service).",
     ),
     IssueCode.DATE_UNPARSED: IssueKind(
         Severity.WARNING,

@@ -580,7 +580,7 @@ def test_nothing_read_is_failed_with_an_error_and_no_measures(data: bytes, filen
     assert record.measures == []
     assert [i.severity.value for i in record.issues] == ["error"]
     assert record.source.sha256 == hashlib.sha256(data).hexdigest()
-    assert record.schema_version == SCHEMA_VERSION == "1.5"
+    assert record.schema_version == SCHEMA_VERSION == "1.6"
 
 
 # =============================================================================================

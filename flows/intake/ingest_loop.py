@@ -1,0 +1,161 @@
+"""The intake service's one writer of the batch folder's outputs: a thread that runs the ingest
+flow on the accepted uploads, a batch of them per flow run (never a run per request: a run costs
+a second of Prefect and a dataset rebuild), and rebuilds the corrected view after corrections.
+
+Extraction happens where `qpr ingest` does it, in the flow's sandboxed worker processes; the
+HTTP process only keeps bytes and reads results. What is queued lives in memory, but every
+accepted upload is on disk first: at start, the submissions without a record of the current
+extractor are queued again, so a server killed at any moment finishes them once restarted.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from pathlib import Path
+
+from flows import interrupt
+from flows.submissions import Submission, submissions, upload_path
+from pipeline.limits import Limits
+
+log = logging.getLogger(__name__)
+
+# After a failed run (the Prefect API gone, a full disk), the wait before the next try.
+RETRY_SECONDS = 5.0
+
+
+class IngestLoop:
+    def __init__(
+        self,
+        root: Path,
+        workers: int,
+        limits: Limits,
+        settle_seconds: float = 1.0,
+        max_batch: int = 1000,
+    ) -> None:
+        """`settle_seconds`: how long uploads may keep arriving before a run starts (a Party
+        sending its report and annexes gets one run); `max_batch`: uploads per run."""
+        self.root = root
+        self.workers = workers
+        self.limits = limits
+        self.settle_seconds = settle_seconds
+        self.max_batch = max_batch
+        self.runs = 0
+        self.ready = False  # the Prefect API is up: runs can start
+        self.last_error: str | None = None
+        self._condition = threading.Condition()
+        self._queued: dict[str, Submission] = {}  # by id, in the order they came
+        self._corrections = False
+        self._stopping = False
+        self._thread = threading.Thread(target=self._run, name="qpr-ingest-loop", daemon=True)
+
+    # What the endpoints call.
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def queue(self, submission: Submission) -> None:
+        with self._condition:
+            self._queued.setdefault(submission.id, submission)
+            self._condition.notify()
+
+    def is_queued(self, submission_id: str) -> bool:
+        with self._condition:
+            return submission_id in self._queued
+
+    def queued(self) -> int:
+        with self._condition:
+            return len(self._queued)
+
+    def corrections_changed(self) -> None:
+        with self._condition:
+            self._corrections = True
+            self._condition.notify()
+
+    def stop(self, timeout: float | None = None) -> None:
+        """Stop after the run in progress has written what it finished (flows/interrupt.py)."""
+        with self._condition:
+            self._stopping = True
+            self._condition.notify()
+        interrupt.request_stop()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+
+    @property
+    def alive(self) -> bool:
+        return self._thread.is_alive()
+
+    # The thread.
+
+    def _run(self) -> None:
+        from flows.prefect_runtime import local_api
+
+        try:
+            with local_api():
+                self.ready = True
+                for submission in self._unfinished():
+                    self.queue(submission)
+                while self._next():
+                    pass
+        except Exception as error:  # said on /healthz and in the log; the uploads stay kept
+            self.last_error = f"the ingest loop stopped: {error}"
+            log.exception("the ingest loop stopped")
+
+    def _next(self) -> bool:
+        """Wait for work and do one piece of it; False once stopping."""
+        with self._condition:
+            while not (self._queued or self._corrections or self._stopping):
+                self._condition.wait()
+            if self._stopping:
+                return False
+            if self._queued:  # let a burst of uploads arrive: one run for all of them
+                self._condition.wait(self.settle_seconds)
+            batch = list(self._queued.values())[: self.max_batch]
+            corrections, self._corrections = self._corrections, False
+        try:
+            if batch:
+                self._ingest(batch)
+            elif corrections:
+                self._rebuild_corrected_view()
+            self.last_error = None
+        except Exception as error:
+            self.last_error = f"the last run failed, retried in {RETRY_SECONDS:g} s: {error}"
+            log.exception("an ingest run of the intake service failed; retrying")
+            with self._condition:
+                self._corrections = self._corrections or corrections
+                self._condition.wait(RETRY_SECONDS)
+        return True
+
+    def _ingest(self, batch: list[Submission]) -> None:
+        from flows.ingest import run_ingest
+
+        paths = sorted({str(upload_path(self.root, item)) for item in batch})
+        log.info("ingesting %d upload(s) of %d submission(s)", len(paths), len(batch))
+        run_ingest(paths, self.root, workers=self.workers, limits=self.limits, kept_uploads=True)
+        self.runs += 1
+        with self._condition:
+            for item in batch:
+                self._queued.pop(item.id, None)
+
+    def _rebuild_corrected_view(self) -> None:
+        from flows.correct_command import rebuild_corrected_view
+
+        rebuild_corrected_view(self.root)
+
+    def _unfinished(self) -> list[Submission]:
+        """The submissions whose input has no record of the current extractor: accepted before a
+        stop (or a kill), or made by an older extractor."""
+        from flows.store import BatchStore
+        from pipeline.version import extractor_version
+
+        store = BatchStore(self.root)
+        version = extractor_version(self.limits)
+        started = time.monotonic()
+        found = [
+            item for item in submissions(self.root) if not store.has_record(item.sha256, version)
+        ]
+        log.info(
+            "%d unfinished submission(s) found in %.1f s", len(found), time.monotonic() - started
+        )
+        return found
