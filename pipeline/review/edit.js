@@ -311,10 +311,12 @@
 
   stateSelect.addEventListener("change", report);
 
-  document.getElementById("export").addEventListener("click", function () {
+  // The corrections file of the changes so far; null (and the reviewer asked for their name,
+  // `need`) without the reviewer's name.
+  function corrections(need) {
     var name = reviewer.value.trim();
-    if (!name) { say(["words.need_reviewer"]); reviewer.focus(); return; }
-    var file = {
+    if (!name) { say([need]); reviewer.focus(); return null; }
+    return {
       corrections_version: "1.0",
       record_sha256: edit.sha256,
       extractor_version: edit.extractor_version,
@@ -326,6 +328,11 @@
                  old: change.old, new: change.new, note: change.note };
       })
     };
+  }
+
+  document.getElementById("export").addEventListener("click", function () {
+    var file = corrections("words.need_reviewer");
+    if (!file) { return; }
     var blob = new Blob([JSON.stringify(file, null, 2) + "\n"], { type: "application/json" });
     var link = make("a", { href: URL.createObjectURL(blob),
                            download: "corrections-" + edit.sha256 + ".json" });
