@@ -22,7 +22,14 @@ from flows.atomic_files import remove_leftover_temporaries, write_text
 from flows.corrections_store import stored_corrections
 from pipeline.completeness import missing_items
 from pipeline.corrections import CorrectedView, corrected_view
-from pipeline.review import IndexEntry, generator, index_entry, review_index, review_page
+from pipeline.review import (
+    IndexEntry,
+    checked_post_to,
+    generator,
+    index_entry,
+    review_index,
+    review_page,
+)
 from schemas import ReportRecord
 
 log = logging.getLogger(__name__)
@@ -41,14 +48,21 @@ def render_page(
     text: str | None,
     view: CorrectedView | None = None,
     pages: list[int] | None = None,
+    *,
+    post_to: str | None = None,
 ) -> str | None:
     """The record's review page, with its corrected `view` if it has corrections and the
-    offsets where its text's `pages` start (PDF), or None when making it failed (logged)."""
+    offsets where its text's `pages` start (PDF), or None when making it failed (logged).
+    With `post_to`, the path of the service serving the page where its corrections are
+    posted, the page can send them there; a `post_to` that is no such path is the caller's
+    mistake, not the page's: ValueError."""
+    if post_to is not None:
+        checked_post_to(post_to)
     if pages is not None:
         record = record.model_copy(update={"text_pages": pages})
     try:
         missing = missing_items(view.record if view is not None else record)
-        return review_page(record, text, missing, view)
+        return review_page(record, text, missing, view, post_to=post_to)
     except Exception:  # a bug of the page must not cost the record, nor the chunk
         log.exception("the review page of %s could not be made", record.source.sha256)
         return None

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from flows.review_pages import render_page
 from pipeline import extract_bytes, extract_file
-from pipeline.completeness import MissingItem
+from pipeline.completeness import MissingItem, missing_items
 from pipeline.errors import UnsupportedFormatError
 from pipeline.formats import sniff_format
 from pipeline.review import index_entry, review_index, review_page
@@ -207,6 +208,88 @@ def test_the_page_loads_nothing_and_allows_only_its_own_style_and_script(which: 
     assert not [tag for tag, _ in page.elements if tag in ("link", "base", "img", "iframe")]
     assert all("//" not in attributes["href"] for attributes in page.with_attribute("href"))
     assert not re.search(r"https?://|url\(|@import", style + code[0])
+
+
+POST_TO = "/v1/reports/0123abc/corrections"
+
+
+def directives_of(page: Page) -> dict[str, str]:
+    policy = content_security_policy(page)
+    return dict(part.strip().split(" ", 1) for part in policy.split(";"))
+
+
+def test_a_page_without_post_to_can_send_nothing() -> None:
+    record = seed()
+    page_text = seed_page()
+    assert review_page(record, record.text, post_to=None) == page_text
+    assert render_page(record, record.text) == review_page(
+        record, record.text, missing_items(record)
+    )
+    page = Page(page_text)
+    assert "connect-src" not in directives_of(page)
+    assert not page.with_attribute("id", "send")
+    assert "post_to" not in json.loads(page.scripts[0][1])
+
+
+def test_a_page_with_post_to_can_send_its_corrections_to_its_own_service_only() -> None:
+    record = seed()
+    page_text = review_page(record, record.text, post_to=POST_TO)
+    served = render_page(record, record.text, post_to=POST_TO)
+    assert served == review_page(record, record.text, missing_items(record), post_to=POST_TO)
+    page = Page(page_text)
+    directives = directives_of(page)
+    assert directives["connect-src"] == "'self'"
+    assert directives["default-src"] == "'none'" and directives["form-action"] == "'none'"
+    (style,) = page.styles
+    code = [content for attributes, content in page.scripts if "type" not in attributes]
+    assert directives["style-src"] == sha256_source(style)
+    assert directives["script-src"] == sha256_source(code[0])
+    (button,) = page.with_attribute("id", "send")
+    assert button["type"] == "button"
+    assert "Send to the service" in page_text and "Envoyer au service" in page_text
+    data = json.loads(page.scripts[0][1])
+    assert data["post_to"] == POST_TO
+    # Else the same page: the policy's directive, the button and the data's path are all.
+    send = '<button type="button" id="send">'
+    start = page_text.index(send)
+    end = page_text.index("</button>", start) + len("</button>")
+    same = (
+        (page_text[:start] + page_text[end:])
+        .replace("connect-src 'self'; ", "")
+        .replace(f',"post_to":"{POST_TO}"', "")
+    )
+    assert same == seed_page()
+
+
+@pytest.mark.parametrize(
+    "post_to",
+    [
+        "https://elsewhere.example/v1/reports/x/corrections",
+        "//elsewhere.example/v1/reports/x/corrections",
+        "/\\elsewhere.example/v1",
+        "/\t/elsewhere.example/v1",
+        "javascript:alert(1)",
+        "v1/reports/x/corrections",
+        "",
+        " /v1/reports/x/corrections",
+        "/v1/reports/x/corrections\n",
+        "/v1/reports/x corrections",
+        "/v1/reports/x/corrections#there",
+    ],
+)
+def test_a_post_to_that_is_no_path_of_the_service_is_refused(post_to: str) -> None:
+    record = seed()
+    with pytest.raises(ValueError, match="post_to"):
+        review_page(record, record.text, post_to=post_to)
+    with pytest.raises(ValueError, match="post_to"):
+        render_page(record, record.text, post_to=post_to)
+
+
+@pytest.mark.parametrize("post_to", [POST_TO, "/v1/reports/a%2Fb/corrections?lang=fr", "/"])
+def test_a_path_of_the_service_is_taken_as_it_is(post_to: str) -> None:
+    record = seed()
+    page = Page(review_page(record, record.text, post_to=post_to))
+    assert json.loads(page.scripts[0][1])["post_to"] == post_to
 
 
 def test_qpr_never_reads_its_own_pages_as_input() -> None:

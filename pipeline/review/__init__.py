@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from pipeline.review.assets import generator
 from pipeline.review.index import IndexEntry, index_entry, review_index
-from pipeline.review.page import review_page
+from pipeline.review.page import checked_post_to, review_page
 
 __all__ = [
     "IndexEntry",
+    "checked_post_to",
     "generator",
     "index_entry",
     "review_index",

@@ -4,7 +4,9 @@ the JSON block its script reads.
 
 A page opens from `file://` and loads nothing: the policy allows no source but the page's own
 style and script, named by their hashes, so that even markup slipped past the escaping could
-run nothing. The hashes are of fixed files, so a page's bytes depend on its record alone.
+run nothing. The hashes are of fixed files, so a page's bytes depend on its record alone. A
+page that a service serves so that its corrections can be posted back (`connect_self`) may also
+make requests to that page's own origin, and to no other.
 """
 
 from __future__ import annotations
@@ -109,12 +111,20 @@ def _hash(source: str) -> str:
 
 
 def page_shell(
-    title: str, body: str, style: str, script: str, data: Any, body_class: str = ""
+    title: str,
+    body: str,
+    style: str,
+    script: str,
+    data: Any,
+    body_class: str = "",
+    connect_self: bool = False,
 ) -> str:
     """A whole HTML page: `body` (already escaped HTML) with the style, the data block and the
-    script inline, under a policy that forbids every request and any other script or style."""
+    script inline, under a policy that forbids every request and any other script or style;
+    with `connect_self`, but for the script's requests to the page's own origin."""
+    connect = "connect-src 'self'; " if connect_self else ""
     policy = (
-        f"default-src 'none'; style-src {_hash(style)}; script-src {_hash(script)}; "
+        f"default-src 'none'; {connect}style-src {_hash(style)}; script-src {_hash(script)}; "
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
     return (

@@ -1,5 +1,7 @@
 /* qpr review page, editing: the reviewer's changes, kept in the page until exported as a
-   corrections file (schemas/corrections.py), downloaded; nothing is sent anywhere. */
+   corrections file (schemas/corrections.py), downloaded. Only a page served with a path of its
+   service to post them to (data.post_to, the one place its policy lets it reach) can also send
+   the same corrections there; no other page sends anything anywhere. */
 (function () {
   var edit = qpr.data.edit;
   var panel = document.getElementById("panel");
@@ -9,6 +11,8 @@
   var changes = [];  // in order; a change of the same place replaces an earlier one
   var added = 0;
   var note = "";     // the reviewer's note on the edit being saved, given to its changes
+  var send = qpr.data.post_to ? document.getElementById("send") : null;
+  var sending = false;
 
   // An element; `words` keys become the word in both languages (the stylesheet shows one).
   function make(tag, attributes, children) {
@@ -30,9 +34,14 @@
     keys.forEach(function (key) { words(key).forEach(function (span) { status.append(span); }); });
     if (extra) { status.append(" " + extra); }
   }
+  function count(number, key) {
+    status.replaceChildren(String(number) + " ");
+    words(key).forEach(function (span) { status.append(span); });
+  }
+  // Something new to export or send: sending is open again (once the last one has ended).
   function report() {
-    status.replaceChildren(String(changes.length) + " ");
-    words("words.pending").forEach(function (span) { status.append(span); });
+    if (send && !sending) { send.disabled = false; }
+    count(changes.length, "words.pending");
   }
 
   function put(change, key) {
@@ -304,17 +313,20 @@
     put({ measure_id: null, field: null, kind: "add_measure", old: null, new: fields, note: "" },
         "added|" + added);
     var heading = make("h3", {}, words("words.added_measure").concat([": " + fields.title]));
-    panel.append(make("section", { "class": "unit added pending" }, [heading]));
+    panel.append(make("section", { "class": "unit added pending", "data-added": String(added) },
+                      [heading]));
     form.querySelectorAll("[data-path]").forEach(function (input) { input.value = ""; });
     form.hidden = true;
   });
 
   stateSelect.addEventListener("change", report);
 
-  document.getElementById("export").addEventListener("click", function () {
+  // The corrections file of the changes so far, the same whether exported or sent; null (and
+  // the reviewer asked for their name, `need`) without the reviewer's name.
+  function corrections(need) {
     var name = reviewer.value.trim();
-    if (!name) { say(["words.need_reviewer"]); reviewer.focus(); return; }
-    var file = {
+    if (!name) { say([need]); reviewer.focus(); return null; }
+    return {
       corrections_version: "1.0",
       record_sha256: edit.sha256,
       extractor_version: edit.extractor_version,
@@ -326,6 +338,11 @@
                  old: change.old, new: change.new, note: change.note };
       })
     };
+  }
+
+  document.getElementById("export").addEventListener("click", function () {
+    var file = corrections("words.need_reviewer");
+    if (!file) { return; }
     var blob = new Blob([JSON.stringify(file, null, 2) + "\n"], { type: "application/json" });
     var link = make("a", { href: URL.createObjectURL(blob),
                            download: "corrections-" + edit.sha256 + ".json" });
@@ -334,5 +351,91 @@
     link.remove();
     window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
     say(["words.exported"], link.download);
+  });
+
+  if (!send) { return; }
+
+  // What the service said was wrong: its JSON's `detail`, a sentence or an object with its
+  // `message` (or a list of them); else the HTTP status.
+  function refusal(response) {
+    var fallback = "HTTP " + response.status + (response.statusText ? " " + response.statusText : "");
+    return response.json().then(function (body) {
+      var detail = body && body.detail;
+      if (typeof detail === "string" && detail) { return detail; }
+      if (detail && typeof detail.message === "string" && detail.message) { return detail.message; }
+      if (Array.isArray(detail)) {
+        var messages = detail.map(function (item) { return item && (item.message || item.msg); })
+          .filter(function (message) { return typeof message === "string" && message; });
+        if (messages.length) { return messages.join("; "); }
+      }
+      return fallback;
+    }, function () { return fallback; });
+  }
+
+  // What was sent is the service's now: no longer pending, its rows say so, and a measure's
+  // switch undoes what the service holds (as on the page the service would serve now).
+  function settle(sent) {
+    changes = changes.filter(function (change) { return sent.indexOf(change) < 0; });
+    sent.forEach(function (change) {
+      if (change.kind !== "not_a_measure" && change.kind !== "is_a_measure") { return; }
+      panel.querySelectorAll(".unit").forEach(function (section) {
+        if (section.dataset.unit !== change.measure_id) { return; }
+        var toggle = section.querySelector("button.not-measure, button.is-measure");
+        if (!toggle) { return; }
+        if (change.kind === "not_a_measure" && section.classList.contains("spurious")) {
+          toggle.classList.replace("not-measure", "is-measure");
+        } else if (change.kind === "is_a_measure" && section.classList.contains("restored")) {
+          section.classList.remove("spurious", "restored");
+          toggle.classList.replace("is-measure", "not-measure");
+          toggle.replaceChildren.apply(toggle, words("words.mark_not_measure"));
+          section.querySelectorAll("h3 .badge").forEach(function (badge) { badge.remove(); });
+        }
+      });
+    });
+    panel.querySelectorAll(".field .edited-note").forEach(function (shown) {
+      var parts = rowParts(shown.closest(".field"));
+      var path = parts.field ? parts.field.path : parts.name;
+      var left = changes.some(function (change) {
+        return change.measure_id === parts.unit && change.field &&
+          (change.field === path || change.field.indexOf(path + ".") === 0);
+      });
+      if (!left) { shown.replaceChildren.apply(shown, words("words.sent_note")); }
+    });
+    panel.querySelectorAll(".unit.added.pending").forEach(function (section) {
+      var key = "added|" + section.dataset.added;
+      if (sent.some(function (change) { return change.key === key; })) {
+        section.classList.remove("pending");
+      }
+    });
+  }
+
+  send.addEventListener("click", function () {
+    var file = corrections("words.need_reviewer_send");
+    if (!file || sending) { return; }
+    var sent = changes.slice();
+    sending = true;
+    send.disabled = true;
+    say(["words.sending"]);
+    fetch(qpr.data.post_to, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(file),
+      credentials: "same-origin"
+    }).then(function (response) {
+      return response.ok ? null : refusal(response);
+    }, function (error) {
+      return String(error && error.message ? error.message : error);
+    }).then(function (failure) {
+      sending = false;
+      if (failure !== null) {  // kept as they were: to send again, or to export
+        send.disabled = false;
+        say(["words.send_failed"], failure);
+        return;
+      }
+      settle(sent);
+      // Closed until there is something new: the same corrections are not sent twice.
+      send.disabled = changes.length === 0 && stateSelect.value === file.review_state;
+      count(sent.length, "words.sent");
+    });
   });
 })();

@@ -1,10 +1,13 @@
 """The review page's editing bar: the reviewer's name, the record's review state, adding a
 measure, and the export of the reviewer's changes as a corrections file (edit.js does the
-rest, in the browser: nothing is sent anywhere, the file is downloaded).
+rest, in the browser: the file is downloaded). Only a page that a service served with the place
+to post them to (`send`) also has a button that sends the same corrections there; no other
+page sends anything anywhere.
 
 Hooks: `#reviewer`, `#review-state`, `#add-measure` (its form `#add-measure-form`, saved by
-its `button.save`), `#export`, `#edit-status`; in the panel, `button.edit`, `button.confirm`,
-`button.wrong` on each editable row, `button.not-measure` on each measure.
+its `button.save`), `#export`, `#send` (with `send` only), `#edit-status`; in the panel,
+`button.edit`, `button.confirm`, `button.wrong` on each editable row, `button.not-measure` on
+each measure.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ ADDED_FIELDS = (
 )
 
 
-def review_bar(state: str) -> str:
+def review_bar(state: str, send: bool = False) -> str:
+    """The bar; with `send`, the button that posts the corrections to the page's service."""
     options = "".join(
         f'<option value="{escape(item.value)}"{" selected" if item.value == state else ""}>'
         f"{escape(ui_words()['statuses.' + item.value]['en'])} / "
@@ -36,9 +40,14 @@ def review_bar(state: str) -> str:
         f'<label>{ui("words.review_state")} <select id="review-state">{options}</select></label>'
         f'<button type="button" id="add-measure">{ui("words.add_measure")}</button>'
         f'<button type="button" id="export">{ui("words.export")}</button>'
+        f"{_send_button() if send else ''}"
         '<output id="edit-status"></output></div>'
         f"{_add_measure_form()}"
     )
+
+
+def _send_button() -> str:
+    return f'<button type="button" id="send">{ui("words.send")}</button>'
 
 
 def _add_measure_form() -> str:

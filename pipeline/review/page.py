@@ -6,11 +6,18 @@ Hooks for browser tests and scripts: a field row is `.field[data-field="<measure
 (`report:<field>` for the report's); a mark in the text lists its rows' keys in `data-fields`,
 most specific first; the selected row gets `selected`, its marks `current`; the switch is
 `#lang-switch`; the filters `#filter-issues`, `#filter-inferred`, `#filter-missing`,
-`#filter-entities`.
+`#filter-entities`; the editing bar's (pipeline/review/editing.py) include `#send`, only on a page
+made with `post_to`.
+
+A page made with `post_to` (a service serves it, `GET /v1/reports/<id>/review`) can post its
+corrections to that path of the service that served it, and nowhere else: the path is checked
+to be one (`/...`, no scheme nor host), and the page's policy lets its script reach its own
+origin only. Without it, the page is the same as ever and sends nothing.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from pipeline.completeness import MissingItem
@@ -52,6 +59,21 @@ _LEGEND = (
     "flag",
 )
 _ENTITY_LEGEND = ("ent-org", "ent-place", "ent-date", "ent-money", "ent-law")
+# A path (and query) of the page's own origin: RFC 3986's path and query characters, starting
+# with one "/" (two would name a host), none that a browser reads as "/" ("\\") or drops
+# (spaces, controls), no fragment.
+_SAME_ORIGIN_PATH = re.compile(r"/(?!/)[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*")
+
+
+def checked_post_to(post_to: str) -> str:
+    """`post_to` if it is a path of the page's own origin (`/v1/reports/<id>/corrections`);
+    ValueError otherwise (an address with a scheme or a host, a relative path...)."""
+    if not isinstance(post_to, str) or not _SAME_ORIGIN_PATH.fullmatch(post_to):
+        raise ValueError(
+            f"post_to must be a path of the service that serves the page, like "
+            f"/v1/reports/<id>/corrections, not {post_to!r}"
+        )
+    return post_to
 
 
 def review_page(
@@ -59,17 +81,23 @@ def review_page(
     text: str | None,
     missing: Sequence[MissingItem] = (),
     view: CorrectedView | None = None,
+    *,
+    post_to: str | None = None,
 ) -> str:
     """The page of `record`, whose spans index `text` (None when the text was not kept: the
     values are then listed without their places); with its reviewers' corrections, `view`,
-    the corrected values beside the machine's, and what the corrections leave unsettled."""
+    the corrected values beside the machine's, and what the corrections leave unsettled.
+    With `post_to`, a path of the service serving the page, the page can also send its
+    corrections there (ValueError when it is not such a path)."""
+    if post_to is not None:
+        checked_post_to(post_to)
     units = unit_views(shown_record(record, view), missing)
     states = row_states(view)
     excluded = set(view.excluded) if view is not None else set()
     added = set(view.added) if view is not None else set()
     body = "\n".join(
         [
-            _header(record, len(missing), review_state(view)),
+            _header(record, len(missing), review_state(view), send=post_to is not None),
             unsettled_box(view),
             "<main>",
             _document(record, text),
@@ -87,12 +115,22 @@ def review_page(
         "units": {unit.unit: _unit_name(unit) for unit in units},
         "edit": edit_data(record, view),
     }
+    if post_to is not None:
+        data["post_to"] = post_to
     title = f"qpr review: {record.source.filename}"
     script = asset("common.js") + asset("page.js") + asset("edit.js")
-    return page_shell(title, body, asset("page.css"), script, data, body_class="record")
+    return page_shell(
+        title,
+        body,
+        asset("page.css"),
+        script,
+        data,
+        body_class="record",
+        connect_self=post_to is not None,
+    )
 
 
-def _header(record: ReportRecord, missing: int, state: str) -> str:
+def _header(record: ReportRecord, missing: int, state: str, send: bool = False) -> str:
     facts = [
         ("words.status", _status(record.status.value)),
         ("words.review_state", f'<span id="review-state-shown">{_status(state)}</span>'),
@@ -121,7 +159,7 @@ def _header(record: ReportRecord, missing: int, state: str) -> str:
         f"{escape(record.source.sha256)}</dd></div></dl>"
         f'<div class="controls"><span>{ui("words.filters")}</span>{filters}</div>'
         f'<div class="legend"><span>{ui("words.legend")}</span>{legend}</div>'
-        f'<p class="help">{ui("words.help")}</p>{review_bar(state)}</header>'
+        f'<p class="help">{ui("words.help")}</p>{review_bar(state, send)}</header>'
     )
 
 
