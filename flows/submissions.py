@@ -51,17 +51,21 @@ def accept(
         raise SubmissionError(f"'{name}' is empty")
     old = _replaced(root, party, replaces)
     sha256 = hashlib.sha256(data).hexdigest()
-    found = load(root, submission_id(party, sha256))
-    if found is not None:
-        return found, False
-    upload = root / UPLOADS / f"{sha256}{safe_suffix(Path(name).suffix)}"
-    if not upload.exists():
-        _durable_write(upload, data)
-    submission = Submission(submission_id(party, sha256), party, sha256, name, len(data), replaces)
-    _save(root, submission)
-    if old is not None:  # after the new one is safe: a crash between leaves both current
+    submission = load(root, submission_id(party, sha256))
+    new = submission is None
+    if submission is None:
+        upload = root / UPLOADS / f"{sha256}{safe_suffix(Path(name).suffix)}"
+        if not upload.exists():
+            _durable_write(upload, data)
+        submission = Submission(
+            submission_id(party, sha256), party, sha256, name, len(data), replaces
+        )
+        _save(root, submission)
+    # After the new one is safe: a crash between leaves both current. A version sent before
+    # (the same bytes again) supersedes the old one too.
+    if old is not None and old.id != submission.id:
         _save(root, Submission(**{**asdict(old), "superseded_by": submission.id}))
-    return submission, True
+    return submission, new
 
 
 def load(root: Path, submission: str) -> Submission | None:

@@ -9,7 +9,6 @@ is a sentence, then keeps the files there too.
 name dependencies made inside `make_app`.)
 """
 
-
 import dataclasses
 import os
 import re

@@ -14,6 +14,7 @@ from flows.submissions import (
     load,
     submissions,
     upload_path,
+    withdrawn_inputs,
 )
 
 SEED = Path(__file__).resolve().parents[2] / "samples" / "azerbaijan-civil-society-consultation.txt"
@@ -45,6 +46,15 @@ def test_a_new_version_supersedes_the_old_one_of_the_same_party(tmp_path: Path) 
     assert getattr(load(tmp_path, old.id), "superseded_by", None) == new.id
     with pytest.raises(SubmissionError, match="no submission"):
         accept(tmp_path, "KEN", "report.txt", b"third", replaces=new.id)
+
+
+def test_a_version_sent_before_still_supersedes_the_one_it_replaces(tmp_path: Path) -> None:
+    final, _ = accept(tmp_path, "AZE", "final.txt", b"final version")
+    draft, _ = accept(tmp_path, "AZE", "draft.txt", b"draft version")
+    again, new = accept(tmp_path, "AZE", "final.txt", b"final version", replaces=draft.id)
+    assert (again.id, new) == (final.id, False)
+    assert getattr(load(tmp_path, draft.id), "superseded_by", None) == final.id
+    assert withdrawn_inputs(tmp_path) == {draft.sha256}
 
 
 @pytest.mark.parametrize(
