@@ -113,9 +113,10 @@ def add_batch_options(command: argparse.ArgumentParser) -> None:
 
 def progress_mode(arguments: argparse.Namespace) -> str:
     """How a batch command shows its progress (flows/progress.py): from its batch options, and
-    a bar only on a terminal."""
+    a bar only on a terminal, and never for a service (its runs come and go: lines say them)."""
     if arguments.quiet:
         return "quiet"
     if arguments.log_format == "json":
         return "json"
-    return progress.terminal_mode()
+    mode = progress.terminal_mode()
+    return "lines" if mode == "bar" and arguments.command == "serve-api" else mode
