@@ -110,7 +110,11 @@ class IngestLoop:
             if self._stopping:
                 return False
             if self._queued:  # let a burst of uploads arrive: one run for all of them
-                self._condition.wait(self.settle_seconds)
+                settled = time.monotonic() + self.settle_seconds
+                while not self._stopping and (left := settled - time.monotonic()) > 0:
+                    self._condition.wait(left)
+                if self._stopping:
+                    return False
             batch = list(self._queued.values())[: self.max_batch]
             corrections, self._corrections = self._corrections, False
         try:
