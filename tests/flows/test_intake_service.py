@@ -9,10 +9,12 @@ import json
 import socket
 import subprocess
 import time
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import hostile
 import httpx
 import pyarrow.parquet as pq
 import pytest
@@ -260,6 +262,7 @@ def test_a_new_version_supersedes_the_old_which_leaves_the_dataset(
         ("report.txt", b"", 400, "empty_document"),
         ("figures.json", b'{"a": 1}', 415, "unsupported_format"),
         ("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, 415, "unsupported_format"),
+        ("protected.docx", hostile.encrypted_docx(), 422, "encrypted"),
     ],
 )
 def test_an_upload_that_cannot_be_a_report_is_refused_and_nothing_is_kept(
@@ -272,6 +275,22 @@ def test_an_upload_that_cannot_be_a_report_is_refused_and_nothing_is_kept(
     assert answer.json()["detail"]["code"] == code
     assert answer.json()["detail"]["message"]
     assert kept_files(service) == before
+
+
+def test_a_damaged_document_is_accepted_and_ends_as_a_failed_record_saying_why(
+    service: Service, keys: Keys
+) -> None:
+    damaged = _broken_docx(KENYA)  # a DOCX whose text is not XML: only reading it tells
+    line = submitted(upload(service, keys.ken, KENYA, name="cut.docx"))
+    with client(service, keys.ken) as http:
+        cut = submitted(http.post("/v1/reports", files={"file": ("cut.docx", damaged)}))
+    assert cut["id"] != line["id"]
+    record = record_of(service, keys.ken, cut["id"])
+    assert record["status"] == "failed" and record["issues"][0]["code"] == "corrupt"
+    with client(service, keys.ken) as http:
+        failed = http.get("/v1/reports", params={"status": "failed"}).json()["reports"]
+    assert cut["id"] in {item["id"] for item in failed}
+    assert (service.batch / "quarantine" / f"{cut['sha256']}.reason.json").exists()
 
 
 def test_a_malformed_or_non_multipart_body_is_a_clear_4xx(service: Service, keys: Keys) -> None:
@@ -464,6 +483,35 @@ def test_without_a_keys_file_only_health_and_docs_answer_and_the_start_says_how_
             assert refused.status_code == 401
             assert "qpr keys add" in refused.json()["detail"]["message"]
     assert any("qpr keys add --role secretariat" in line for line in service.log)
+
+
+def _broken_docx(path: Path) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w") as copy:
+        for item in source.infolist():
+            data = source.read(item)
+            copy.writestr(
+                item, b"<w:document><broken" if item.filename == "word/document.xml" else data
+            )
+    return out.getvalue()
+
+
+def test_a_port_in_use_is_a_sentence_and_the_batch_is_left_unlocked(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        done = subprocess.run(
+            [*QPR, "serve-api", "--batch", str(tmp_path / "batch"), "--port", port],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode == 3
+    assert f"port {port} on 127.0.0.1 is in use" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "batch" / ".qpr.lock").exists()
 
 
 def _flow_runs(service: Service) -> int:
