@@ -10,6 +10,7 @@ extractor are queued again, so a server killed at any moment finishes them once 
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import time
@@ -90,11 +91,12 @@ class IngestLoop:
 
     def _run(self) -> None:
         from flows.prefect_runtime import local_api
+        from pipeline.version import extractor_version
 
         try:
             with local_api():
                 self.ready = True
-                for submission in self._unfinished():
+                for submission in unfinished_submissions(self.root, extractor_version(self.limits)):
                     self.queue(submission)
                 while self._next():
                     pass
@@ -147,19 +149,26 @@ class IngestLoop:
 
         rebuild_corrected_view(self.root)
 
-    def _unfinished(self) -> list[Submission]:
-        """The submissions whose input has no record of the current extractor: accepted before a
-        stop (or a kill), or made by an older extractor."""
-        from flows.store import BatchStore
-        from pipeline.version import extractor_version
 
-        store = BatchStore(self.root)
-        version = extractor_version(self.limits)
-        started = time.monotonic()
-        found = [
-            item for item in submissions(self.root) if not store.has_record(item.sha256, version)
-        ]
-        log.info(
-            "%d unfinished submission(s) found in %.1f s", len(found), time.monotonic() - started
-        )
-        return found
+def unfinished_submissions(root: Path, version: str) -> list[Submission]:
+    """The submissions accepted before a stop (or a kill) and not finished: without a record of
+    extractor `version` (made by an older one, or none yet), or with a record that a killed run
+    wrote but never listed in the manifest (a run rewrites the manifest, and skips the
+    extraction)."""
+    from flows.store import BatchStore
+
+    store = BatchStore(root)
+    listed = _manifest_inputs(root / "manifest.json")
+    return [
+        item
+        for item in submissions(root)
+        if item.sha256 not in listed or not store.has_record(item.sha256, version)
+    ]
+
+
+def _manifest_inputs(path: Path) -> set[str]:
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        return {str(entry["sha256"]) for entry in manifest["inputs"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return set()
