@@ -31,10 +31,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import http.client
 import json
 import os
 import shutil
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -59,6 +61,8 @@ REQUEST_SECONDS = 60.0
 RUN_SECONDS = 600.0
 INGEST_SECONDS = 900.0
 SAMPLE_SECONDS = 0.2
+# The runs of a round, then the kill run.
+RUNS = ("small", "large", "wave", "ingest", "kill")
 
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
@@ -148,6 +152,8 @@ class MemorySampler:
         self.server_peak_at = 0.0  # time.perf_counter() of the server's peak
         self.tree_peak = 0
         self.samples = 0
+        self.extracting: list[tuple[float, bool]] = []
+        self.timeline: list[tuple[float, int, int, int]] = []  # when, MiB, tree MiB, children
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -167,7 +173,8 @@ class MemorySampler:
                 server = psutil.Process(self.pid_of())
                 rss = server.memory_info().rss
                 tree = rss
-                for child in server.children(recursive=True):
+                children = server.children(recursive=True)
+                for child in children:
                     with contextlib.suppress(psutil.Error):
                         tree += child.memory_info().rss
             except (psutil.Error, OSError, ValueError):
@@ -176,6 +183,14 @@ class MemorySampler:
                 self.server_peak, self.server_peak_at = rss, time.perf_counter()
             self.tree_peak = max(self.tree_peak, tree)
             self.samples += 1
+            # A flow run is in progress while the server has worker processes.
+            self.extracting.append((time.perf_counter(), bool(children)))
+            self.timeline.append((time.perf_counter(), rss >> 20, tree >> 20, len(children)))
+
+    def was_extracting(self, moment: float) -> bool:
+        """Whether a flow run was in progress at `moment` (by the sample before it)."""
+        before = [busy for when, busy in self.extracting if when <= moment]
+        return bool(before) and before[-1]
 
 
 @dataclass
@@ -184,6 +199,7 @@ class Upload:
     party: str
     status: int = 0
     latency: float = 0.0
+    began: float = 0.0  # time.perf_counter() when the answered request was sent
     id: str = ""
     sha256: str = ""
     retried: dict[str, int] = field(default_factory=dict)
@@ -208,43 +224,90 @@ class Load:
                 self.last_accept = time.perf_counter()
 
 
+def multipart(name: str, data: bytes) -> tuple[str, bytes]:
+    """A request body with one `file` field, and its content type."""
+    boundary = f"qpr-bench-{os.urandom(12).hex()}"
+    head = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
+        "Content-Type: application/octet-stream\r\n\r\n"
+    ).encode()
+    return (
+        f"multipart/form-data; boundary={boundary}",
+        head + data + f"\r\n--{boundary}--\r\n".encode(),
+    )
+
+
+class Client:
+    """A kept-alive HTTP/1.1 connection to the service's current address, made again after a
+    failure. Plain http.client with bodies encoded beforehand, so that the clients, which share
+    the machine's two cores with the server, cost it little; TCP_NODELAY as curl and urllib3
+    set it."""
+
+    def __init__(self, load: Load) -> None:
+        self.load = load
+        self.connection: http.client.HTTPConnection | None = None
+        self.url = ""
+
+    def request(
+        self, method: str, path: str, body: bytes | None, headers: dict[str, str]
+    ) -> tuple[int, dict[str, str], bytes]:
+        if self.connection is None or self.url != self.load.url:
+            self.close()
+            self.url = self.load.url
+            host, port = self.url.removeprefix("http://").rsplit(":", 1)
+            self.connection = http.client.HTTPConnection(host, int(port), timeout=REQUEST_SECONDS)
+            self.connection.connect()
+            assert self.connection.sock is not None
+            self.connection.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        try:
+            self.connection.request(method, path, body=body, headers=headers)
+            answer = self.connection.getresponse()
+            return answer.status, {k.lower(): v for k, v in answer.getheaders()}, answer.read()
+        except (OSError, http.client.HTTPException):
+            self.close()
+            raise
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+
+
 def client(load: Load, mine: list[Upload], start: threading.Barrier, deadline: float) -> None:
     """One client: its uploads one after the other, one file per request. A 429 or 503 is
     tried again after its Retry-After, a failed connection (the server killed) after 0.2 s at
     the service's current address."""
-    import httpx
-
-    with httpx.Client(timeout=REQUEST_SECONDS) as http:
-        start.wait()
-        for upload in mine:
-            data = upload.path.read_bytes()
-            headers = {"Authorization": f"Bearer {load.keys[upload.party]}"}
-            while time.monotonic() < deadline:
-                began = time.perf_counter()
-                try:
-                    answer = http.post(
-                        f"{load.url}/v1/reports",
-                        files={"file": (upload.path.name, data, "application/octet-stream")},
-                        headers=headers,
-                    )
-                except httpx.TransportError as error:
-                    kind = type(error).__name__
-                    upload.retried[kind] = upload.retried.get(kind, 0) + 1
-                    time.sleep(0.2)
-                    continue
-                upload.latency = time.perf_counter() - began
-                upload.status = answer.status_code
-                if answer.status_code in (429, 503):
-                    upload.retried[str(answer.status_code)] = (
-                        upload.retried.get(str(answer.status_code), 0) + 1
-                    )
-                    time.sleep(float(answer.headers.get("retry-after", "1")))
-                    continue
-                if answer.status_code == 202:
-                    line = answer.json()["submissions"][0]
-                    upload.id, upload.sha256 = line["id"], line["sha256"]
-                load.answered(upload)
-                break
+    connection = Client(load)
+    bodies = [multipart(upload.path.name, upload.path.read_bytes()) for upload in mine]
+    start.wait()
+    for upload, (content_type, body) in zip(mine, bodies, strict=True):
+        headers = {
+            "Authorization": f"Bearer {load.keys[upload.party]}",
+            "Content-Type": content_type,
+        }
+        while time.monotonic() < deadline:
+            began = time.perf_counter()
+            try:
+                status, answer_headers, answer = connection.request(
+                    "POST", "/v1/reports", body, headers
+                )
+            except (OSError, http.client.HTTPException) as error:
+                kind = type(error).__name__
+                upload.retried[kind] = upload.retried.get(kind, 0) + 1
+                time.sleep(0.2)
+                continue
+            upload.latency, upload.began = time.perf_counter() - began, began
+            upload.status = status
+            if status in (429, 503):
+                upload.retried[str(status)] = upload.retried.get(str(status), 0) + 1
+                time.sleep(float(answer_headers.get("retry-after", "1")))
+                continue
+            if status == 202:
+                line = json.loads(answer)["submissions"][0]
+                upload.id, upload.sha256 = line["id"], line["sha256"]
+            load.answered(upload)
+            break
+    connection.close()
 
 
 def upload_all(load: Load, clients: int) -> list[threading.Thread]:
@@ -318,8 +381,13 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[max(0, min(len(ordered) - 1, round(share * len(ordered) + 0.5) - 1))]
 
 
-def summarise(load: Load) -> dict[str, Any]:
+def summarise(load: Load, memory: MemorySampler) -> dict[str, Any]:
     latencies = [upload.latency for upload in load.uploads if upload.status == 202]
+    during = [
+        upload.latency
+        for upload in load.uploads
+        if upload.status == 202 and memory.was_extracting(upload.began)
+    ]
     statuses: dict[str, int] = {}
     retried: dict[str, int] = {}
     for upload in load.uploads:
@@ -341,6 +409,11 @@ def summarise(load: Load) -> dict[str, Any]:
             "p95": round(1000 * percentile(latencies, 0.95), 1) if latencies else None,
             "max": round(1000 * max(latencies), 1) if latencies else None,
         },
+        # The accepted uploads sent while a flow run was in progress, and their latency.
+        "during_extraction": {
+            "accepted": len(during),
+            "p95_ms": round(1000 * percentile(during, 0.95), 1) if during else None,
+        },
         "upload_seconds": round(load.last_accept - load.first_upload, 2),
     }
 
@@ -360,8 +433,11 @@ def service_run(
     api: str,
     arguments: argparse.Namespace,
     kill: bool = False,
+    wave: list[Path] | None = None,
 ) -> tuple[dict[str, Any], Load]:
-    """One load on a fresh batch folder: the figures, and the uploads with their answers."""
+    """One load on a fresh batch folder: the figures, and the uploads with their answers.
+    `wave`: more documents, uploaded by as many clients once the load's extraction runs (their
+    figures under "wave")."""
     from intake_server import Service
 
     shutil.rmtree(batch, ignore_errors=True)
@@ -377,14 +453,26 @@ def service_run(
             threads = upload_all(load, arguments.clients)
             if kill:
                 killed = kill_and_restart(load, batch, services, api, keys_file, options)
+            if wave:
+                waved = upload_wave(load, wave, threads, memory, arguments.clients)
             records_at = wait_for_records(load, batch, threads)
+            if wave:
+                wait_for_records(waved, batch, [])
             served_at, pending = wait_until_served(load)
         answers = final_answers(load)
+        if wave:
+            wave_figures = summarise(waved, memory)
+            wave_figures["final_answers"] = {
+                str(status): count for status, count in sorted(final_answers(waved).items())
+            }
     finally:
         for service in services:
             if service.process is not None and service.process.poll() is None:
                 service.stop(60)
-    figures = summarise(load)
+    figures = summarise(load, memory)
+    if arguments.keep:  # the memory through the run, for a look
+        timeline = [(round(when - load.first_upload, 2), *rest) for when, *rest in memory.timeline]
+        batch.with_name(f"{batch.name}-memory.json").write_text(json.dumps(timeline))
     seconds = served_at - load.first_upload
     figures.update(
         documents=len(documents),
@@ -401,7 +489,30 @@ def service_run(
     )
     if kill:
         figures["kills"] = killed
+    if wave:
+        figures["wave"] = wave_figures
     return figures, load
+
+
+def upload_wave(
+    load: Load,
+    wave: list[Path],
+    threads: list[threading.Thread],
+    memory: MemorySampler,
+    clients: int,
+) -> Load:
+    """Once the load is accepted and its extraction runs (the server has worker processes),
+    the wave's documents uploaded by `clients` clients; their uploads, answered."""
+    deadline = time.monotonic() + RUN_SECONDS
+    for thread in threads:
+        thread.join(max(0.0, deadline - time.monotonic()))
+    while not (memory.extracting and memory.extracting[-1][1]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    uploads = [Upload(path, PARTIES[index % len(PARTIES)]) for index, path in enumerate(wave)]
+    waved = Load(uploads, load.keys, load.url)
+    for thread in upload_all(waved, clients):
+        thread.join(max(0.0, deadline - time.monotonic()))
+    return waved
 
 
 def kill_and_restart(
@@ -549,49 +660,58 @@ def median_of(runs: list[dict[str, Any]], key: str) -> float:
 def run_all(arguments: argparse.Namespace) -> dict[str, Any]:
     work = arguments.work.resolve()
     work.mkdir(parents=True, exist_ok=True)
-    documents = corpus(work, arguments.documents)
+    everything = corpus(work, arguments.documents + arguments.wave)
+    documents, wave = everything[: arguments.documents], everything[arguments.documents :]
     small = documents[: arguments.small]
     scratch = Path(tempfile.mkdtemp(prefix="qpr-intake-bench-", dir=work))
     prefect_environment(scratch / "prefect-home")
     keys_file = scratch / "keys.toml"
     keys = make_keys(keys_file)
+    runs = set(arguments.runs)
     results: dict[str, Any] = {"options": vars(arguments) | {"work": str(arguments.work)}}
+    rounds: dict[str, list[dict[str, Any]]] = {"small": [], "large": [], "wave": [], "ingest": []}
+    kill: dict[str, Any] = {}
+
+    def service(name: str, docs: list[Path], **options: Any) -> tuple[dict[str, Any], Load]:
+        return service_run(docs, scratch / name, keys_file, keys, api, arguments, **options)
+
     try:
         with prefect_api() as api:
             # Untimed: Prefect's first flow run against this API, and the first start of the
             # service (compiled modules, page cache).
             ingest_run(documents[:1], scratch / "warm-ingest", api, arguments.workers)
-            service_run(documents[:1], scratch / "warm", keys_file, keys, api, arguments)
-            rounds: dict[str, list[dict[str, Any]]] = {"small": [], "large": [], "ingest": []}
+            service("warm", documents[:1])
             for number in range(arguments.rounds):
                 say(f"round {number + 1} of {arguments.rounds}")
-                figures, _ = service_run(small, scratch / "small", keys_file, keys, api, arguments)
-                rounds["small"].append(figures)
-                say(f"  service, {len(small)}: {brief(figures)}")
-                figures, reference = service_run(
-                    documents, scratch / "large", keys_file, keys, api, arguments
-                )
-                rounds["large"].append(figures)
-                say(f"  service, {len(documents)}: {brief(figures)}")
-                figures = ingest_run(documents, scratch / "ingest", api, arguments.workers)
-                rounds["ingest"].append(figures)
-                say(f"  qpr ingest, {len(documents)}: {figures['seconds']} s")
-            kill: dict[str, Any] = {}
-            if not arguments.no_kill:
-                figures, load = service_run(
-                    documents, scratch / "killed", keys_file, keys, api, arguments, kill=True
-                )
+                if "small" in runs:
+                    figures, _ = service("small", small)
+                    rounds["small"].append(figures)
+                    say(f"  service, {len(small)}: {brief(figures)}")
+                if "large" in runs:
+                    figures, _ = service("large", documents)
+                    rounds["large"].append(figures)
+                    say(f"  service, {len(documents)}: {brief(figures)}")
+                if "wave" in runs and wave:
+                    figures, _ = service("wave", documents, wave=wave)
+                    rounds["wave"].append(figures)
+                    say(f"  service, {len(documents)}, then {len(wave)}: {brief(figures['wave'])}")
+                if "ingest" in runs:
+                    figures = ingest_run(documents, scratch / "ingest", api, arguments.workers)
+                    rounds["ingest"].append(figures)
+                    say(f"  qpr ingest, {len(documents)}: {figures['seconds']} s")
+            if "kill" in runs:
+                if not (scratch / "large").is_dir():  # the uninterrupted run to compare with
+                    service("large", documents)
+                figures, load = service("killed", documents, kill=True)
                 figures["records"] = compare_records(scratch / "large", scratch / "killed", load)
                 kill = figures
                 say(f"  kill run: {figures['kills']} {figures['records']}")
     finally:
         if not arguments.keep:
             shutil.rmtree(scratch, ignore_errors=True)
-    results.update(
-        rounds=rounds,
-        summary=summary(rounds),
-        kill=kill,
-    )
+    results.update(rounds=rounds, kill=kill)
+    if runs == set(RUNS):
+        results["summary"] = summary(rounds)
     return results
 
 
@@ -628,11 +748,18 @@ def summary(rounds: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
 
 
 def brief(figures: dict[str, Any]) -> str:
-    return (
-        f"{figures['accepted']} accepted, p95 {figures['latency_ms']['p95']} ms, "
-        f"{figures['seconds']} s ({figures['records_seconds']} s to the last record), "
+    line = (
+        f"{figures['accepted']} accepted, {figures['5xx']} 5xx, p50/p95 "
+        f"{figures['latency_ms']['p50']}/{figures['latency_ms']['p95']} ms "
+        f"({figures['during_extraction']['accepted']} during extraction: p95 "
+        f"{figures['during_extraction']['p95_ms']})"
+    )
+    if "seconds" not in figures:
+        return line
+    return line + (
+        f", {figures['seconds']} s ({figures['records_seconds']} s to the last record), "
         f"{figures['ingest_runs']} run(s), server {figures['server_peak_mib']} MiB "
-        f"(tree {figures['tree_peak_mib']})"
+        f"(peak at {figures['server_peak_seconds']} s; tree {figures['tree_peak_mib']})"
     )
 
 
@@ -644,11 +771,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--documents", type=int, default=500)
     parser.add_argument("--small", type=int, default=100, help="the memory baseline's uploads")
+    parser.add_argument(
+        "--wave",
+        type=int,
+        default=100,
+        help="more documents uploaded while the load's extraction runs (0: none)",
+    )
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--work", type=Path, default=ROOT / ".bench" / "intake")
-    parser.add_argument("--no-kill", action="store_true", help="leave out the kill run")
+    parser.add_argument(
+        "--runs",
+        nargs="+",
+        choices=RUNS,
+        default=list(RUNS),
+        help="only these runs (to look into one; nothing is written then)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the batch folders")
     parser.add_argument(
         "--no-write", action="store_true", help="print only; leave the results files alone"
@@ -663,6 +802,9 @@ def main() -> None:
     results["machine"] = machine()
     results["minutes"] = round((time.perf_counter() - started) / 60, 1)
     results["command"] = "make bench-intake"
+    if "summary" not in results:
+        print(json.dumps(results, indent=2))
+        return
     from results_table import intake_section
 
     print("\n".join(intake_section(results)))
