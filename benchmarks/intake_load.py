@@ -474,11 +474,12 @@ def service_run(
         timeline = [(round(when - load.first_upload, 2), *rest) for when, *rest in memory.timeline]
         batch.with_name(f"{batch.name}-memory.json").write_text(json.dumps(timeline))
     seconds = served_at - load.first_upload
+    count = len(documents) + len(wave or [])
     figures.update(
-        documents=len(documents),
+        documents=count,
         records_seconds=round(records_at - load.first_upload, 2),
         seconds=round(seconds, 2),
-        documents_per_second=round(len(documents) / seconds, 1),
+        documents_per_second=round(count / seconds, 1),
         still_pending=pending,
         final_answers={str(status): count for status, count in sorted(answers.items())},
         server_peak_mib=round(memory.server_peak / 2**20),
@@ -715,22 +716,37 @@ def run_all(arguments: argparse.Namespace) -> dict[str, Any]:
     return results
 
 
+def medians(runs: list[dict[str, Any]]) -> dict[str, float]:
+    """The accept latency's p50, p95 and max: each the median over the runs."""
+    return {
+        name: round(statistics.median(run["latency_ms"][name] for run in runs), 1)
+        for name in ("p50", "p95", "max")
+    }
+
+
 def summary(rounds: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
-    """Medians over the rounds; the 5xx and lost counts over all of them."""
+    """Medians over the rounds; the answers, 5xx and lost counts over every load of them."""
     large, small, ingest = rounds["large"], rounds["small"], rounds["ingest"]
+    waves = [run["wave"] for run in rounds["wave"]]
+    loads = [*small, *large, *rounds["wave"], *waves]
     service_seconds, ingest_seconds = median_of(large, "seconds"), median_of(ingest, "seconds")
     server_large = statistics.median(run["server_peak_mib"] for run in large)
     server_small = statistics.median(run["server_peak_mib"] for run in small)
     return {
         "documents": large[0]["documents"],
         "small_documents": small[0]["documents"],
-        "accepted": min(run["accepted"] for run in large),
-        "4xx": sum(run["4xx"] for run in large),
-        "5xx": sum(run["5xx"] for run in large),
-        "lost": sum(run["accepted"] - run["final_answers"].get("200", 0) for run in large),
-        "latency_ms": {
-            name: round(statistics.median(run["latency_ms"][name] for run in large), 1)
-            for name in ("p50", "p95", "max")
+        "uploads": sum(run["uploads"] for run in loads),
+        "accepted": sum(run["accepted"] for run in loads),
+        "4xx": sum(run["4xx"] for run in loads),
+        "5xx": sum(run["5xx"] for run in loads),
+        "lost": sum(run["accepted"] - run["final_answers"].get("200", 0) for run in loads),
+        "latency_ms": medians(large),
+        "wave": {
+            "documents": waves[0]["uploads"] if waves else 0,
+            "during_extraction": min(
+                (run["during_extraction"]["accepted"] for run in waves), default=0
+            ),
+            "latency_ms": medians(waves) if waves else None,
         },
         "upload_seconds": median_of(large, "upload_seconds"),
         "service_seconds": service_seconds,

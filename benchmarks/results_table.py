@@ -225,33 +225,45 @@ def intake_section(intake: dict[str, Any] | None) -> list[str]:
     if intake is None:
         return []
     machine, summary, kill = intake["machine"], intake["summary"], intake["kill"]
-    options = intake["options"]
+    options, wave = intake["options"], summary["wave"]
     n, small = summary["documents"], summary["small_documents"]
     latency = summary["latency_ms"]
-    retried = sum(
-        sum(run["retried"].values())
-        for runs in intake["rounds"].values()
-        for run in runs
-        if "retried" in run
+    retried: dict[str, int] = {}
+    for runs in intake["rounds"].values():
+        for run in runs:
+            for part in (run, run.get("wave", {})):
+                for kind, count in part.get("retried", {}).items():
+                    retried[kind] = retried.get(kind, 0) + count
+    repeated = ", ".join(f"{count} after {kind}" for kind, count in sorted(retried.items()))
+    measured = (
+        f"burst p95 {latency['p95']} ms (p50 {latency['p50']}, max {latency['max']}), no "
+        "upload meeting extraction (the run starts once the burst settles)"
     )
+    met = latency["p95"] < 100
+    if wave["latency_ms"]:
+        during = wave["latency_ms"]
+        measured += (
+            f"; {wave['documents']} more sent while that run extracts: p95 {during['p95']} ms "
+            f"(p50 {during['p50']}, max {during['max']})"
+        )
+        met = met and during["p95"] < 100
     rows = [
         (
             f"{n} distinct documents from {options['clients']} concurrent clients: zero lost, "
             "zero 5xx",
-            f"{summary['accepted']}/{n} accepted in each round, {summary['lost']} lost, "
-            f"{summary['5xx']} 5xx, {summary['4xx']} 4xx; {retried} answers repeated",
-            summary["lost"] == 0 and summary["5xx"] == 0 and summary["accepted"] == n,
+            f"{summary['accepted']} of {summary['uploads']} uploads accepted over every load "
+            f"of the rounds, {summary['lost']} lost, {summary['5xx']} 5xx, {summary['4xx']} "
+            f"4xx; {repeated or 'no request repeated'}",
+            summary["lost"] == 0
+            and summary["5xx"] == 0
+            and summary["accepted"] == summary["uploads"],
         ),
-        (
-            "Accept latency p95 < 100 ms",
-            f"p95 {latency['p95']} ms (p50 {latency['p50']}, max {latency['max']})",
-            latency["p95"] < 100,
-        ),
+        ("Accept latency p95 < 100 ms", measured, met),
         (
             f"Throughput ≥ 90 % of `qpr ingest` on the same {n}, {options['workers']} workers",
             f"{summary['throughput_ratio']:.0%} ({summary['service_seconds']} s from the first "
             f"upload to the last record served, against {summary['ingest_seconds']} s; "
-            f"{summary['ingest_runs']:g} flow runs)",
+            f"{summary['ingest_runs']:g} flow run)",
             summary["throughput_ratio"] >= 0.9,
         ),
         (
@@ -266,7 +278,7 @@ def intake_section(intake: dict[str, Any] | None) -> list[str]:
         records = kill["records"]
         met = (
             records["identical"] == records["accepted"] == n
-            and records["lost"] == records["unparsable"] == 0
+            and records["lost"] == records["unparsable"] == records["temporary_files"] == 0
             and kill["5xx"] == 0
         )
         kills = "; ".join(
@@ -290,7 +302,8 @@ def intake_section(intake: dict[str, Any] | None) -> list[str]:
         "",
         f"Measured {machine['date']} on {machine['machine']}, Python {machine['python']}, "
         f"commit {machine['commit']}, by `{intake['command']}` (benchmarks/intake_load.py, "
-        f"{intake['minutes']} minutes; method in benchmarks/README.md). Loopback; medians of "
+        f"{intake['minutes']} minutes; method in benchmarks/README.md). Loopback, `qpr "
+        f"serve-api --workers {options['workers']}` with its defaults otherwise; medians of "
         f"{options['rounds']} rounds.",
         "",
         "| target | measured | met |",
@@ -303,25 +316,28 @@ def intake_section(intake: dict[str, Any] | None) -> list[str]:
     ]
     for name, label in (("small", f"service, {small}"), ("large", f"service, {n}")):
         for run in intake["rounds"][name]:
-            lines.append(
-                f"| {label} | {run['seconds']} | {run['documents_per_second']} | "
-                f"{run['records_seconds']} | {run['latency_ms']['p50']} / "
-                f"{run['latency_ms']['p95']} | {run['ingest_runs']} | {run['server_peak_mib']} "
-                f"| {run['tree_peak_mib']} |"
-            )
+            lines.append(_intake_row(label, run))
+    for run in intake["rounds"]["wave"]:
+        lines.append(_intake_row(f"service, {n}, then {wave['documents']} while it extracts", run))
     for run in intake["rounds"]["ingest"]:
         lines.append(
             f"| qpr ingest, {n} | {run['seconds']} | {run['documents_per_second']} | – | – | 1 "
-            f"| {run['peak_mib']} (largest process) | – |"
+            f"| {run['peak_mib']} (its largest process) | – |"
         )
     if kill:
-        lines.append(
-            f"| service, {n}, killed and restarted | {kill['seconds']} | "
-            f"{kill['documents_per_second']} | {kill['records_seconds']} | "
-            f"{kill['latency_ms']['p50']} / {kill['latency_ms']['p95']} | {kill['ingest_runs']} "
-            f"| {kill['server_peak_mib']} | {kill['tree_peak_mib']} |"
-        )
+        lines.append(_intake_row(f"service, {n}, killed twice and restarted", kill))
     return [*lines, ""]
+
+
+def _intake_row(label: str, run: dict[str, Any]) -> str:
+    latency = f"{run['latency_ms']['p50']} / {run['latency_ms']['p95']}"
+    if "wave" in run:  # the wave's latency: what was sent while extraction ran
+        latency += f"; then {run['wave']['latency_ms']['p50']} / {run['wave']['latency_ms']['p95']}"
+    return (
+        f"| {label} | {run['seconds']} | {run['documents_per_second']} | "
+        f"{run['records_seconds']} | {latency} | {run['ingest_runs']} | "
+        f"{run['server_peak_mib']} | {run['tree_peak_mib']} |"
+    )
 
 
 def extraction_table(extraction: dict[str, Any]) -> list[str]:
