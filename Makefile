@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLES := $(sort $(wildcard samples/*.txt samples/*.docx samples/*.pdf samples/*.html)) $(wildcard samples/reports/*.docx samples/reports/*.pdf)
 
-.PHONY: install demo test check lint lock clean bench bench-peer-env devset devset-reference
+.PHONY: install demo test check lint lock clean bench bench-intake bench-peer-env devset devset-reference
 
 install: $(STAMP)
 
@@ -32,6 +32,14 @@ check: install
 # benchmarks/results.md (about 20 minutes here). The peer's figures need `make bench-peer-env`.
 bench: install
 	DO_NOT_TRACK=1 PREFECT_SERVER_ANALYTICS_ENABLED=false $(BIN)/python benchmarks/run.py
+
+# Issue #17's load benchmark of the intake service (benchmarks/intake_load.py): 500 documents
+# uploaded by 20 clients on loopback against `qpr ingest` on the same, then a kill -9 of the server
+# mid-load; writes benchmarks/intake_results.json and its section of results.md (about 10 minutes
+# here, bounded by timeouts). INTAKE_ROUNDS=1 for a quicker look.
+INTAKE_ROUNDS ?= 3
+bench-intake: install
+	DO_NOT_TRACK=1 PREFECT_SERVER_ANALYTICS_ENABLED=false timeout 1800 $(BIN)/python benchmarks/intake_load.py --rounds $(INTAKE_ROUNDS)
 
 # Unstructured, the peer, in an environment of its own (1.3 GB; never in .venv).
 bench-peer-env:

@@ -56,6 +56,7 @@ def render(results: dict[str, Any]) -> str:
         *flow_table(results["flows"]),
         *accuracy_table(results["accuracy"]),
         *review_table(results.get("review")),
+        *intake_section(_intake_results()),
     ]
     return "\n".join(lines) + "\n"
 
@@ -211,6 +212,132 @@ def review_table(review: dict[str, Any] | None) -> list[str]:
         f"against {largest['extraction_ms']} ms of extraction.",
         "",
     ]
+
+
+def _intake_results() -> dict[str, Any] | None:
+    """What benchmarks/intake_load.py measured last (`make bench-intake`), when it has run."""
+    path = HERE / "intake_results.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+def intake_section(intake: dict[str, Any] | None) -> list[str]:
+    """Issue #17's targets for the intake service under load (benchmarks/intake_load.py)."""
+    if intake is None:
+        return []
+    machine, summary, kill = intake["machine"], intake["summary"], intake["kill"]
+    options, wave = intake["options"], summary["wave"]
+    n, small = summary["documents"], summary["small_documents"]
+    latency = summary["latency_ms"]
+    retried: dict[str, int] = {}
+    for runs in intake["rounds"].values():
+        for run in runs:
+            for part in (run, run.get("wave", {})):
+                for kind, count in part.get("retried", {}).items():
+                    retried[kind] = retried.get(kind, 0) + count
+    repeated = ", ".join(f"{count} after {kind}" for kind, count in sorted(retried.items()))
+    measured = (
+        f"burst p95 {latency['p95']} ms (p50 {latency['p50']}, max {latency['max']}), no "
+        "upload meeting extraction (the run starts once the burst settles)"
+    )
+    met = latency["p95"] < 100
+    if wave["latency_ms"]:
+        during = wave["latency_ms"]
+        measured += (
+            f"; {wave['documents']} more sent while that run extracts: p95 {during['p95']} ms "
+            f"(p50 {during['p50']}, max {during['max']})"
+        )
+        met = met and during["p95"] < 100
+    rows = [
+        (
+            f"{n} distinct documents from {options['clients']} concurrent clients: zero lost, "
+            "zero 5xx",
+            f"{summary['accepted']} of {summary['uploads']} uploads accepted over every load "
+            f"of the rounds, {summary['lost']} lost, {summary['5xx']} 5xx, {summary['4xx']} "
+            f"4xx; {repeated or 'no request repeated'}",
+            summary["lost"] == 0
+            and summary["5xx"] == 0
+            and summary["accepted"] == summary["uploads"],
+        ),
+        ("Accept latency p95 < 100 ms", measured, met),
+        (
+            f"Throughput ≥ 90 % of `qpr ingest` on the same {n}, {options['workers']} workers",
+            f"{summary['throughput_ratio']:.0%} ({summary['service_seconds']} s from the first "
+            f"upload to the last record served, against {summary['ingest_seconds']} s; "
+            f"{summary['ingest_runs']:g} flow run)",
+            summary["throughput_ratio"] >= 0.9,
+        ),
+        (
+            f"Server peak memory at {n} uploads ≤ 1.2× at {small}",
+            f"{summary['memory_ratio']:.2f}× ({summary['server_peak_mib']['large']:g} MiB "
+            f"against {summary['server_peak_mib']['small']:g}; with its worker processes "
+            f"{summary['tree_peak_mib']['large']:g} against {summary['tree_peak_mib']['small']:g})",
+            summary["memory_ratio"] <= 1.2,
+        ),
+    ]
+    if kill:
+        records = kill["records"]
+        met = (
+            records["identical"] == records["accepted"] == n
+            and records["lost"] == records["unparsable"] == records["temporary_files"] == 0
+            and kill["5xx"] == 0
+        )
+        kills = "; ".join(
+            f"killed after {event['accepted_before']} accepted and {event['records_before']} "
+            f"records, back in {event['restart_seconds']} s"
+            for event in kill["kills"]
+            if "skipped" not in event
+        )
+        rows.append(
+            (
+                "kill -9 of the server during the load, restart: every 202 ends as a record "
+                "identical to an uninterrupted run's",
+                f"{records['accepted']} accepted, {records['records']} records, "
+                f"{records['identical']} identical, {records['lost']} lost, "
+                f"{records['unparsable']} unparsable ({kills})",
+                met,
+            )
+        )
+    lines = [
+        "## Intake service (issue #17)",
+        "",
+        f"Measured {machine['date']} on {machine['machine']}, Python {machine['python']}, "
+        f"commit {machine['commit']}, by `{intake['command']}` (benchmarks/intake_load.py, "
+        f"{intake['minutes']} minutes; method in benchmarks/README.md). Loopback, `qpr "
+        f"serve-api --workers {options['workers']}` with its defaults otherwise; medians of "
+        f"{options['rounds']} rounds.",
+        "",
+        "| target | measured | met |",
+        "|---|---|---|",
+        *(f"| {target} | {value} | {'yes' if met else '**no**'} |" for target, value, met in rows),
+        "",
+        "| run | seconds | documents/s | to the last record, s | accept p50 / p95 ms | flow runs "
+        "| server peak MiB | with workers MiB |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name, label in (("small", f"service, {small}"), ("large", f"service, {n}")):
+        for run in intake["rounds"][name]:
+            lines.append(_intake_row(label, run))
+    for run in intake["rounds"]["wave"]:
+        lines.append(_intake_row(f"service, {n}, then {wave['documents']} while it extracts", run))
+    for run in intake["rounds"]["ingest"]:
+        lines.append(
+            f"| qpr ingest, {n} | {run['seconds']} | {run['documents_per_second']} | – | – | 1 "
+            f"| {run['peak_mib']} (its largest process) | – |"
+        )
+    if kill:
+        lines.append(_intake_row(f"service, {n}, killed twice and restarted", kill))
+    return [*lines, ""]
+
+
+def _intake_row(label: str, run: dict[str, Any]) -> str:
+    latency = f"{run['latency_ms']['p50']} / {run['latency_ms']['p95']}"
+    if "wave" in run:  # the wave's latency: what was sent while extraction ran
+        latency += f"; then {run['wave']['latency_ms']['p50']} / {run['wave']['latency_ms']['p95']}"
+    return (
+        f"| {label} | {run['seconds']} | {run['documents_per_second']} | "
+        f"{run['records_seconds']} | {latency} | {run['ingest_runs']} | "
+        f"{run['server_peak_mib']} | {run['tree_peak_mib']} |"
+    )
 
 
 def extraction_table(extraction: dict[str, Any]) -> list[str]:

@@ -37,6 +37,7 @@ SLOW_MODULES = frozenset(
         "flows/test_corrections_flow.py",
         "flows/test_hostile_ingest.py",
         "flows/test_ingest.py",
+        "flows/test_intake_kill.py",
         "flows/test_local_api.py",
         "flows/test_operator.py",
         "flows/test_reprocess.py",

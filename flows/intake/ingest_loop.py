@@ -34,19 +34,24 @@ class IngestLoop:
         limits: Limits,
         settle_seconds: float = 1.0,
         max_batch: int = 1000,
+        settle_limit_seconds: float = 10.0,
     ) -> None:
-        """`settle_seconds`: how long uploads may keep arriving before a run starts (a Party
-        sending its report and annexes gets one run); `max_batch`: uploads per run."""
+        """`settle_seconds`: how long the uploads must have stopped arriving before a run
+        starts (a Party sending its report and annexes, or many sending at once, gets one run),
+        waiting `settle_limit_seconds` at most under a steady stream; `max_batch`: uploads per
+        run."""
         self.root = root
         self.workers = workers
         self.limits = limits
         self.settle_seconds = settle_seconds
+        self.settle_limit_seconds = settle_limit_seconds
         self.max_batch = max_batch
         self.runs = 0
         self.ready = False  # the Prefect API is up: runs can start
         self.last_error: str | None = None
         self._condition = threading.Condition()
         self._queued: dict[str, Submission] = {}  # by id, in the order they came
+        self._last_queued = 0.0  # time.monotonic() of the last upload queued
         self._corrections = False
         self._stopping = False
         self._thread = threading.Thread(target=self._run, name="qpr-ingest-loop", daemon=True)
@@ -59,6 +64,7 @@ class IngestLoop:
     def queue(self, submission: Submission) -> None:
         with self._condition:
             self._queued.setdefault(submission.id, submission)
+            self._last_queued = time.monotonic()
             self._condition.notify()
 
     def is_queued(self, submission_id: str) -> bool:
@@ -109,14 +115,10 @@ class IngestLoop:
         with self._condition:
             while not (self._queued or self._corrections or self._stopping):
                 self._condition.wait()
+            if self._queued:
+                self._settle()
             if self._stopping:
                 return False
-            if self._queued:  # let a burst of uploads arrive: one run for all of them
-                settled = time.monotonic() + self.settle_seconds
-                while not self._stopping and (left := settled - time.monotonic()) > 0:
-                    self._condition.wait(left)
-                if self._stopping:
-                    return False
             batch = list(self._queued.values())[: self.max_batch]
             corrections, self._corrections = self._corrections, False
         try:
@@ -132,6 +134,19 @@ class IngestLoop:
                 self._corrections = self._corrections or corrections
                 self._condition.wait(RETRY_SECONDS)
         return True
+
+    def _settle(self) -> None:
+        """Let a burst of uploads arrive, so that it makes one run: wait until none has come
+        for `settle_seconds` (at most `settle_limit_seconds` in all), a batch is full, or a stop
+        is asked for. Called holding the condition, which each upload queued notifies: a wait
+        of `settle_seconds` alone ended at the next upload, and a burst began with a run of its
+        first one or two (a run costs seconds: its worker processes, the outputs rebuilt)."""
+        limit = time.monotonic() + self.settle_limit_seconds
+        while not self._stopping and len(self._queued) < self.max_batch:
+            left = min(self._last_queued + self.settle_seconds, limit) - time.monotonic()
+            if left <= 0:
+                return
+            self._condition.wait(left)
 
     def _ingest(self, batch: list[Submission]) -> None:
         from flows.ingest import run_ingest
