@@ -1,30 +1,34 @@
-"""The intake service under load (issue #17): generated documents uploaded by concurrent clients
-while extraction runs, against `qpr ingest` on the same documents; then the same load with a
-`kill -9` of the server half-way.
+"""The intake service under load (issue #17): generated documents uploaded by concurrent clients,
+against `qpr ingest` on the same documents; uploads while extraction runs; then the same load
+with `kill -9`s of the server.
 
 Run: make bench-intake   (or .venv/bin/python benchmarks/intake_load.py [--documents 500]
-     [--small 100] [--clients 20] [--workers 2] [--rounds 3] [--work .bench/intake])
+     [--small 100] [--wave 100] [--clients 20] [--workers 2] [--rounds 3] [--runs ...]
+     [--work .bench/intake] [--keep] [--no-write])
 
 Everything runs on loopback. Each round, in turn:
-- `service N`: `qpr serve-api --workers W` on a fresh batch folder (tests/intake_server.py),
+- `small`, `large`: `qpr serve-api --workers W` on a fresh batch folder (tests/intake_server.py),
   then N distinct documents of the seeded corpus (`samples/corpus.py`, its documents only)
   uploaded by `clients` threads, each with the key of its own Party, one file per request; a
   429 or 503 is retried after its Retry-After. Timed from the first upload to the moment every
-  submission's record is written and served (no submission of the batch left pending), with
-  the server's resident memory sampled every 0.2 s (the HTTP process, which holds the ingest
-  loop and the flow's driver; and the whole tree, with the flow's worker processes);
+  submission's record is written and nothing is queued, with the server's resident memory
+  sampled every 0.2 s (the HTTP process, which holds the ingest loop and the flow's driver;
+  and with its descendants, the flow's worker processes);
+- `wave`: the large load, then `wave` more documents uploaded once its run's worker processes
+  exist: the accept latency while extraction runs;
 - `ingest`: `qpr ingest DOCS --out OUT --workers W` on the same N documents, timed from outside.
 Both report to one Prefect API started by this script before anything is timed (as a deployed
 service has one): neither pays its start.
 
-The kill run: the same load; once half the uploads are accepted, `kill -9` of the server
+The kill run: the large load; once half the uploads are accepted, `kill -9` of the server
 process (its supervisor then ends everything it started); it is started again on the same batch
 folder (a new port, which the clients follow: they retry an upload whose connection failed);
 then a second kill once extraction has written a fifth of the records more, and a restart.
 Every submission answered 202 must end as a record byte-identical to the uninterrupted run's.
 
 Writes benchmarks/intake_results.json and its section of benchmarks/results.md
-(benchmarks/results_table.py renders it; nothing else there is measured again).
+(benchmarks/results_table.py renders it; nothing else there is measured again). `--runs`
+picks runs to look into, and then writes nothing.
 """
 
 from __future__ import annotations
@@ -669,7 +673,8 @@ def run_all(arguments: argparse.Namespace) -> dict[str, Any]:
     keys_file = scratch / "keys.toml"
     keys = make_keys(keys_file)
     runs = set(arguments.runs)
-    results: dict[str, Any] = {"options": vars(arguments) | {"work": str(arguments.work)}}
+    shown = work.relative_to(ROOT) if work.is_relative_to(ROOT) else work
+    results: dict[str, Any] = {"options": vars(arguments) | {"work": str(shown)}}
     rounds: dict[str, list[dict[str, Any]]] = {"small": [], "large": [], "wave": [], "ingest": []}
     kill: dict[str, Any] = {}
 

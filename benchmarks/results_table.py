@@ -287,13 +287,15 @@ def intake_section(intake: dict[str, Any] | None) -> list[str]:
             for event in kill["kills"]
             if "skipped" not in event
         )
+        cut = sum(count for kind, count in kill["retried"].items() if kind not in ("429", "503"))
         rows.append(
             (
                 "kill -9 of the server during the load, restart: every 202 ends as a record "
                 "identical to an uninterrupted run's",
                 f"{records['accepted']} accepted, {records['records']} records, "
                 f"{records['identical']} identical, {records['lost']} lost, "
-                f"{records['unparsable']} unparsable ({kills})",
+                f"{records['unparsable']} unparsable, {records['temporary_files']} temporary "
+                f"files left ({kills}; {cut} requests refused or cut by the kills, sent again)",
                 met,
             )
         )
