@@ -142,12 +142,6 @@ def stop_requested() -> bool:
     return _stop.is_set()
 
 
-def request_stop() -> None:
-    """Ask this process's batch loop to stop, as the supervisor's signal does (the intake
-    service, when its server stops)."""
-    _stop.set()
-
-
 def on_stop(finish: Callable[[dict[str, Any]], Any]) -> None:
     """What a flow stopped early hands its result to (the command line prints it and exits at
     once); without it the flow returns its result as usual."""

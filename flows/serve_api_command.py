@@ -90,7 +90,12 @@ def _serve_api(arguments: argparse.Namespace) -> int:
     url = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
     with listening, batch_folder(arguments, arguments.out, new_allowed=True, service=url):
         root = arguments.out
-        loop = IngestLoop(root, arguments.workers, cli_options.limits(arguments))
+        loop = IngestLoop(
+            root,
+            arguments.workers,
+            cli_options.limits(arguments),
+            progress_mode=cli_options.progress_mode(arguments),
+        )
         settings = Settings(
             root=root,
             max_upload_bytes=arguments.max_upload_mb * MIB,

@@ -3,7 +3,8 @@ over HTTP into a batch folder, and read back records, review pages and the datas
 
 - access.py: who may do what (API keys from flows/api_keys.py, roles, a rate limit per key);
 - body_limit.py: an upload over the size limit refused before its body is read;
-- ingest_loop.py: the thread that runs the ingest flow on accepted uploads, a batch at a time;
+- ingest_loop.py: the thread that has the ingest flow run on accepted uploads, a batch at a time,
+  by driver.py: the flow's driver in a process of its own;
 - answers.py: what the endpoints say of a submission (its state, its record as served);
 - app.py: the endpoints; docs_page.py: the API's docs, served without any outside asset.
 """

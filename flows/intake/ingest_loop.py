@@ -1,6 +1,7 @@
-"""The intake service's one writer of the batch folder's outputs: a thread that runs the ingest
-flow on the accepted uploads, a batch of them per flow run (never a run per request: a run costs
-a second of Prefect and a dataset rebuild), and rebuilds the corrected view after corrections.
+"""The intake service's one writer of the batch folder's outputs: a thread that has the ingest
+flow run on the accepted uploads, a batch of them per flow run (never a run per request: a run
+costs seconds of Prefect, worker processes and a dataset rebuild), and the corrected view
+rebuilt after corrections — each in turn, by the flow's driver process (flows/intake/driver.py).
 
 Extraction happens where `qpr ingest` does it, in the flow's sandboxed worker processes; the
 HTTP process only keeps bytes and reads results. What is queued lives in memory, but every
@@ -16,7 +17,7 @@ import threading
 import time
 from pathlib import Path
 
-from flows import interrupt
+from flows.intake.driver import Driver
 from flows.submissions import Submission, submissions, upload_path
 from pipeline.limits import Limits
 
@@ -35,11 +36,12 @@ class IngestLoop:
         settle_seconds: float = 1.0,
         max_batch: int = 1000,
         settle_limit_seconds: float = 10.0,
+        progress_mode: str = "quiet",
     ) -> None:
         """`settle_seconds`: how long the uploads must have stopped arriving before a run
         starts (a Party sending its report and annexes, or many sending at once, gets one run),
         waiting `settle_limit_seconds` at most under a steady stream; `max_batch`: uploads per
-        run."""
+        run; `progress_mode`: how the runs show their progress (flows/progress.py)."""
         self.root = root
         self.workers = workers
         self.limits = limits
@@ -54,6 +56,7 @@ class IngestLoop:
         self._last_queued = 0.0  # time.monotonic() of the last upload queued
         self._corrections = False
         self._stopping = False
+        self._driver = Driver(root, workers, limits, progress_mode)
         self._thread = threading.Thread(target=self._run, name="qpr-ingest-loop", daemon=True)
 
     # What the endpoints call.
@@ -85,9 +88,10 @@ class IngestLoop:
         with self._condition:
             self._stopping = True
             self._condition.notify()
-        interrupt.request_stop()
+        self._driver.interrupt()
         if self._thread.is_alive():
             self._thread.join(timeout)
+        self._driver.close()
 
     @property
     def alive(self) -> bool:
@@ -149,20 +153,16 @@ class IngestLoop:
             self._condition.wait(left)
 
     def _ingest(self, batch: list[Submission]) -> None:
-        from flows.ingest import run_ingest
-
         paths = sorted({str(upload_path(self.root, item)) for item in batch})
         log.info("ingesting %d upload(s) of %d submission(s)", len(paths), len(batch))
-        run_ingest(paths, self.root, workers=self.workers, limits=self.limits, kept_uploads=True)
+        self._driver.ingest(paths)
         self.runs += 1
         with self._condition:
             for item in batch:
                 self._queued.pop(item.id, None)
 
     def _rebuild_corrected_view(self) -> None:
-        from flows.correct_command import rebuild_corrected_view
-
-        rebuild_corrected_view(self.root)
+        self._driver.rebuild_corrected_view()
 
 
 def unfinished_submissions(root: Path, version: str) -> list[Submission]:
