@@ -50,11 +50,13 @@ _CHUNK = 1 << 16
 
 @dataclass(frozen=True, slots=True)
 class Settings:
+    """The service's limits, as `qpr serve-api`'s options give them (their defaults are there)."""
+
     root: Path
     max_upload_bytes: int
-    max_queue: int = 1000
-    rate_per_minute: int = 120
-    keys_file: Path = Path("keys.toml")
+    max_queue: int
+    rate_per_minute: int
+    keys_file: Path
 
 
 def make_app(settings: Settings, keys: KeyRing, loop: IngestLoop) -> FastAPI:
