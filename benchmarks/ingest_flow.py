@@ -60,9 +60,11 @@ def prefect_environment(home: Path) -> dict[str, str]:
     return environment
 
 
-def measured(command: list[str], environment: dict[str, str]) -> tuple[float, float]:
+def measured(
+    command: list[str], environment: dict[str, str], timeout: float | None = None
+) -> tuple[float, float]:
     """(seconds, peak resident MiB) of a command run in a fresh watcher process, so that only
-    this command's processes count towards the peak."""
+    this command's processes count towards the peak (its largest process's)."""
     watcher = (
         "import resource, subprocess, sys, time; "
         "start = time.perf_counter(); "
@@ -76,6 +78,7 @@ def measured(command: list[str], environment: dict[str, str]) -> tuple[float, fl
         capture_output=True,
         text=True,
         env=environment,
+        timeout=timeout,
     )
     seconds, peak_kib = result.stdout.split()
     return float(seconds), int(peak_kib) / 1024

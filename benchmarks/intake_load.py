@@ -588,6 +588,8 @@ def _descendants(pid: int) -> int:
 def ingest_run(docs: list[Path], out: Path, api: str, workers: int) -> dict[str, Any]:
     """`qpr ingest` on the same documents (hard links in a folder of their own), timed from
     outside: wall seconds and the largest single process's peak memory."""
+    from ingest_flow import measured
+
     folder = out.with_name(out.name + "-docs")
     if not folder.is_dir() or len(list(folder.iterdir())) != len(docs):
         shutil.rmtree(folder, ignore_errors=True)
@@ -598,30 +600,15 @@ def ingest_run(docs: list[Path], out: Path, api: str, workers: int) -> dict[str,
     qpr = str(Path(sys.executable).with_name("qpr"))
     environment = {**os.environ, "PREFECT_API_URL": api}
     environment.pop("QPR_SUPERVISED", None)
-    watcher = (
-        "import resource, subprocess, sys, time; "
-        "start = time.perf_counter(); "
-        "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
-        "print(time.perf_counter() - start, "
-        "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
-    )
     command = [qpr, "ingest", str(folder), "--out", str(out), "--workers", str(workers), "--quiet"]
-    done = subprocess.run(
-        [sys.executable, "-c", watcher, *command],
-        check=True,
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=INGEST_SECONDS,
-    )
-    seconds, peak_kib = done.stdout.split()
+    seconds, peak_mib = measured(command, environment, timeout=INGEST_SECONDS)
     records = len(list((out / "records").glob("*.json")))
     return {
         "documents": len(docs),
         "records": records,
-        "seconds": round(float(seconds), 2),
-        "documents_per_second": round(len(docs) / float(seconds), 1),
-        "peak_mib": round(int(peak_kib) / 1024),
+        "seconds": round(seconds, 2),
+        "documents_per_second": round(len(docs) / seconds, 1),
+        "peak_mib": round(peak_mib),
     }
 
 
