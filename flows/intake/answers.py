@@ -9,7 +9,6 @@ someone else sent the same bytes.
 
 from __future__ import annotations
 
-import json
 import os
 import threading
 from dataclasses import dataclass
@@ -111,10 +110,7 @@ def record_text(record: ReportRecord) -> str:
     return record_json(record) + "\n"
 
 
-def problem(code: str, message: str) -> dict[str, Any]:
-    """The body of every refusal: a code a program can test, a sentence a person can act on."""
-    return {"detail": {"code": code, "message": message}}
-
-
-def json_bytes(value: Any) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def refusal_detail(code: str, message: str) -> dict[str, str]:
+    """What every refusal says, as its body's `detail`: a code a program can test, a sentence a
+    person can act on."""
+    return {"code": code, "message": message}

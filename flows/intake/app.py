@@ -27,10 +27,11 @@ from starlette.datastructures import UploadFile
 from flows.api_keys import ApiKey
 from flows.corrections_store import append_corrections
 from flows.intake.access import KeyRing, RateLimit, may, presented_key
-from flows.intake.answers import PENDING, Answers, json_bytes, problem, record_text
+from flows.intake.answers import PENDING, Answers, record_text, refusal_detail
 from flows.intake.body_limit import BodyLimit
 from flows.intake.docs_page import POLICY, docs_page
 from flows.intake.ingest_loop import IngestLoop
+from flows.review_pages import ReviewFolder
 from flows.submissions import Submission, SubmissionError, accept, load, submissions
 from pipeline.errors import PipelineError, UnsupportedFormatError
 from pipeline.formats import sniff_format
@@ -62,6 +63,8 @@ class Settings:
 def make_app(settings: Settings, keys: KeyRing, loop: IngestLoop) -> FastAPI:
     root = settings.root
     answers = Answers(root)
+    # Made once: making it lists review/ and texts/ for leftovers, not a thing to do per request.
+    review = ReviewFolder(root)
     limit = RateLimit(settings.rate_per_minute)
     corrections_lock = threading.Lock()
     app = FastAPI(
@@ -260,18 +263,17 @@ def make_app(settings: Settings, keys: KeyRing, loop: IngestLoop) -> FastAPI:
         response_class=HTMLResponse,
     )
     def get_review(report_id: str, key: Reader) -> HTMLResponse:
-        from flows.review_pages import ReviewFolder, render_page
+        from flows.review_pages import render_page
 
         submission = visible(key, report_id)
         finished(submission)
-        folder = ReviewFolder(root, pages=root / "review")
         record = answers.served_record(submission)
         post_to = f"/v1/reports/{submission.id}/corrections" if may(key, "correct") else None
         page = render_page(
             record,
-            folder.kept_text(submission.sha256),
-            folder.corrected(record),
-            folder.kept_pages(submission.sha256),
+            review.kept_text(submission.sha256),
+            review.corrected(record),
+            review.kept_pages(submission.sha256),
             post_to=post_to,
         )
         if page is None:
@@ -282,13 +284,12 @@ def make_app(settings: Settings, keys: KeyRing, loop: IngestLoop) -> FastAPI:
 
     @app.get("/v1/reports/{report_id}/completeness", summary="What a report lacks")
     def get_completeness(report_id: str, key: Reader) -> dict[str, Any]:
-        from flows.review_pages import ReviewFolder
         from pipeline.completeness import letter_summary, missing_items
 
         submission = visible(key, report_id)
         finished(submission)
         record = answers.served_record(submission)
-        view = ReviewFolder(root, pages=root / "review").corrected(record)
+        view = review.corrected(record)
         items = missing_items(view.record if view is not None else record)
         return {
             "id": submission.id,
@@ -329,7 +330,7 @@ def make_app(settings: Settings, keys: KeyRing, loop: IngestLoop) -> FastAPI:
             append_corrections(root, [corrections])
         loop.corrections_changed()
         stored = {"id": submission.id, "stored_changes": len(corrections.changes)}
-        return Response(json_bytes(stored), status_code=201, media_type="application/json")
+        return JSONResponse(stored, status_code=201)
 
     @app.get(
         "/v1/dataset.{kind}",
@@ -400,4 +401,4 @@ def _refusal(status: int, code: str, message: str, retry: int | None = None) -> 
     headers = {"Retry-After": str(retry)} if retry is not None else {}
     if status == 401:
         headers["WWW-Authenticate"] = 'Basic realm="qpr", charset="UTF-8"'
-    return HTTPException(status, detail=problem(code, message)["detail"], headers=headers or None)
+    return HTTPException(status, detail=refusal_detail(code, message), headers=headers or None)

@@ -8,6 +8,7 @@ import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+from flows.intake.answers import refusal_detail
 from pipeline.limits import size_text
 
 Scope = MutableMapping[str, Any]
@@ -58,16 +59,11 @@ class BodyLimit:
 
     async def _refuse(self, send: Send, declared: int | None) -> None:
         size = f"of {size_text(declared)} " if declared is not None else ""
-        body = json.dumps(
-            {
-                "detail": {
-                    "code": "too_large",
-                    "message": f"the upload {size}is over the limit of "
-                    f"{size_text(self.max_bytes)} a request: send the files one at a time, "
-                    "or ask the secretariat",
-                }
-            }
-        ).encode("utf-8")
+        message = (
+            f"the upload {size}is over the limit of {size_text(self.max_bytes)} a request: send "
+            "the files one at a time, or ask the secretariat"
+        )
+        body = json.dumps({"detail": refusal_detail("too_large", message)}).encode("utf-8")
         await send(
             {
                 "type": "http.response.start",
