@@ -1,8 +1,9 @@
 """The `qpr` command: its parser, made of each command group's (flows/document_commands.py,
 flows/evaluate_command.py, flows/review_command.py, flows/completeness_command.py,
-flows/correct_command.py, flows/show_command.py, flows/keys_command.py,
-flows/batch_commands.py, flows/serve_api_command.py), and the one place where a command's
-errors become a sentence and an exit status (flows/exit_status.py).
+flows/correct_command.py, flows/show_command.py, flows/query_command.py, flows/link_command.py,
+flows/export_command.py, flows/keys_command.py, flows/batch_commands.py,
+flows/serve_api_command.py), and the one place where a command's errors become a sentence and an
+exit status (flows/exit_status.py).
 
 The batch commands (ingest, reprocess, serve, serve-api) run under a supervisor that takes the signals
 (flows/interrupt.py) and runs this module again (`python -m flows.cli`). Heavy imports (the
@@ -32,7 +33,10 @@ from flows.exit_status import (
     report_failure,
     stopped_sentence,
 )
+from flows.export_command import add_export_command
 from flows.keys_command import add_keys_command
+from flows.link_command import add_link_command
+from flows.query_command import add_query_command
 from flows.review_command import add_review_command
 from flows.serve_api_command import add_serve_api_command
 from flows.show_command import add_show_command
@@ -85,6 +89,9 @@ def _parser() -> argparse.ArgumentParser:
     add_completeness_command(commands)
     add_correct_command(commands)
     add_show_command(commands)
+    add_query_command(commands)
+    add_link_command(commands)
+    add_export_command(commands)
     add_keys_command(commands)
     add_batch_commands(commands)
     add_serve_api_command(commands)

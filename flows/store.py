@@ -9,14 +9,18 @@ ends with the same bytes as one that never stopped.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import dataclasses
 import json
 import logging
+import os
 import re
+import secrets
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -33,7 +37,10 @@ from flows.review_pages import ReviewFolder
 from flows.submissions import withdrawn_inputs
 from pipeline.corrections import CorrectedView, corrected_view, unsettled
 from pipeline.dataset import Column, codebook, codebook_markdown, columns, measure_rows
+from pipeline.dataset.tables import LINKS, RECORD_TABLES, record_table_rows
+from pipeline.linking import item_from_row, link
 from schemas import SCHEMA_VERSION, ReportRecord
+from schemas.corrections import ReviewState
 
 __all__ = ["BatchStore"]
 
@@ -60,6 +67,52 @@ _ARROW_TYPES = {
 _INVALID_OUTCOME = {"status": "invalid", "failure": "invalid_record"}
 
 
+class _ParquetTable:
+    """A Parquet file written whole or not at all, its rows added in row groups."""
+
+    def __init__(self, path: Path, table_columns: tuple[Column, ...]) -> None:
+        self.path = path
+        self.schema = pa.schema(
+            [pa.field(column.name, _arrow_type(column)) for column in table_columns]
+        )
+        self._batch: list[dict[str, Any]] = []
+        self._written = False
+
+    def __enter__(self) -> _ParquetTable:
+        self._stack = contextlib.ExitStack()
+        file = self._stack.enter_context(atomic_file(self.path, "wb"))
+        # No pandas metadata and no timestamps: two rebuilds give the same bytes.
+        self._writer = self._stack.enter_context(pq.ParquetWriter(file, self.schema))
+        return self
+
+    def add(self, rows: list[dict[str, Any]]) -> None:
+        self._batch.extend(rows)
+        if len(self._batch) >= _PARQUET_BATCH_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        self._writer.write_table(pa.Table.from_pylist(self._batch, schema=self.schema))
+        self._batch, self._written = [], True
+
+    def __exit__(self, kind: Any, error: Any, trace: Any) -> bool | None:
+        if kind is None and (self._batch or not self._written):
+            # An empty table still gets a row group, so every reader sees the columns.
+            self._flush()
+        return self._stack.__exit__(kind, error, trace)
+
+
+@contextlib.contextmanager
+def _spool(folder: Path) -> Iterator[IO[str]]:
+    """A temporary file of the dataset's rows, before linking gives them their cluster_id;
+    named so that the next writer of the folder removes it if this process is killed."""
+    path = folder / f".dataset-rows.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    try:
+        with path.open("x", encoding="utf-8", newline="") as file:
+            yield file
+    finally:
+        path.unlink(missing_ok=True)
+
+
 class BatchStore:
     """One batch output folder. A single process writes it at a time."""
 
@@ -75,6 +128,7 @@ class BatchStore:
         self.records = self.root / "records"
         self.quarantine_folder = self.root / "quarantine"
         self.runs = self.root / "runs"
+        self.tables = self.root / "tables"
         for folder in (self.root, self.records, self.quarantine_folder, self.runs):
             folder.mkdir(parents=True, exist_ok=True)
             remove_leftover_temporaries(folder)
@@ -244,36 +298,32 @@ class BatchStore:
     # Dataset
 
     def rebuild_dataset(self) -> int:
-        """dataset.jsonl/.csv/.parquet and the codebook, rebuilt from records/ one record at a
-        time (memory stays flat with the archive's size); the number of rows."""
-        dataset_columns = columns(self.include_contact)
-        names = [column.name for column in dataset_columns]
-        schema = pa.schema(
-            [pa.field(column.name, _arrow_type(column)) for column in dataset_columns]
-        )
+        """dataset.jsonl/.csv/.parquet, the other tables (tables/*.parquet), the links across
+        cycles and copies (links.parquet) and the codebook, rebuilt from records/ one record
+        at a time (memory stays flat with the archive's size, but for what linking keeps of
+        each measure); the number of rows."""
         count = 0
         self.unsettled = {}
-        with (
-            atomic_file(self.root / "dataset.jsonl", "w") as jsonl,
-            atomic_file(self.root / "dataset.csv", "w") as csv_file,
-            atomic_file(self.root / "dataset.parquet", "wb") as parquet_file,
-        ):
-            table = csv.writer(csv_file, lineterminator="\n")
-            table.writerow(names)
-            # No pandas metadata and no timestamps: two rebuilds give the same bytes.
-            with pq.ParquetWriter(parquet_file, schema) as parquet:
-                batch: list[dict[str, Any]] = []
-                for row in self._rows():
-                    jsonl.write(json.dumps(row, ensure_ascii=False) + "\n")
-                    table.writerow([_csv_cell(row[name]) for name in names])
-                    batch.append(row)
+        self.tables.mkdir(exist_ok=True)
+        remove_leftover_temporaries(self.tables)
+        with contextlib.ExitStack() as stack:
+            spool = stack.enter_context(_spool(self.root))
+            writers = {
+                table.name: stack.enter_context(
+                    _ParquetTable(self.tables / f"{table.name}.parquet", table.columns)
+                )
+                for table in RECORD_TABLES
+            }
+            for record, view in self._records():
+                for row in measure_rows(record, self.include_contact, view):
+                    spool.write(json.dumps(row, ensure_ascii=False) + "\n")
                     count += 1
-                    if len(batch) == _PARQUET_BATCH_ROWS:
-                        parquet.write_table(pa.Table.from_pylist(batch, schema=schema))
-                        batch = []
-                if batch or count == 0:
-                    # An empty dataset still gets a row group, so every reader sees the columns.
-                    parquet.write_table(pa.Table.from_pylist(batch, schema=schema))
+                shown = view.record if view else record
+                state = (view.review_state if view else ReviewState.UNREVIEWED).value
+                for name, rows in record_table_rows(shown, state).items():
+                    writers[name].add(rows)
+            spool.flush()
+            self._link_dataset(Path(spool.name), columns(self.include_contact))
         write_text(self.root / "codebook.json", _json_text(codebook(self.include_contact)))
         markdown = codebook_markdown(self.include_contact)
         write_text(
@@ -281,7 +331,51 @@ class BatchStore:
         )
         return count
 
-    def _rows(self) -> Iterator[dict[str, Any]]:
+    def link(self) -> int:
+        """Link the dataset's measures again (`qpr link`): links.parquet and the dataset's
+        cluster_id, from the dataset as it is; the number of clusters of more than one measure.
+        A batch of a qpr before linking (no cluster_id, no tables/) is rebuilt from records/."""
+        dataset = self.root / "dataset.jsonl"
+        with dataset.open(encoding="utf-8") as lines:
+            first = lines.readline()
+        tables = (self.tables / f"{table.name}.parquet" for table in RECORD_TABLES)
+        row = json.loads(first) if first else {}
+        if row:  # contact columns kept as the batch's dataset has them
+            self.include_contact = "contact_email" in row
+        if "cluster_id" not in row or not all(map(Path.exists, tables)):
+            self.rebuild_dataset()
+        else:
+            self._link_dataset(dataset, columns(self.include_contact))
+        clusters = pq.read_table(self.root / "links.parquet", columns=["cluster_id"])
+        counts = clusters.column("cluster_id").value_counts()
+        return sum(1 for count in counts.field("counts").to_pylist() if count > 1)
+
+    def _link_dataset(self, rows_file: Path, dataset_columns: tuple[Column, ...]) -> None:
+        """links.parquet from the rows of `rows_file` (JSON lines in column order), then the
+        dataset files from those rows with their cluster_id."""
+        with rows_file.open(encoding="utf-8") as lines:
+            links = link(item_from_row(json.loads(line)) for line in lines)
+        with _ParquetTable(self.root / "links.parquet", LINKS.columns) as links_table:
+            links_table.add([dataclasses.asdict(found) for found in links])
+        cluster = {found.measure_id: found.cluster_id for found in links}
+        names = [column.name for column in dataset_columns]
+        with (
+            rows_file.open(encoding="utf-8") as lines,
+            atomic_file(self.root / "dataset.jsonl", "w") as jsonl,
+            atomic_file(self.root / "dataset.csv", "w") as csv_file,
+            _ParquetTable(self.root / "dataset.parquet", dataset_columns) as parquet,
+        ):
+            csv_rows = csv.writer(csv_file, lineterminator="\n")
+            csv_rows.writerow(names)
+            for line in lines:
+                row = json.loads(line)
+                row["cluster_id"] = cluster[row["measure_id"]]
+                jsonl.write(json.dumps(row, ensure_ascii=False) + "\n")
+                csv_rows.writerow([_csv_cell(row[name]) for name in names])
+                parquet.add([row])
+
+    def _records(self) -> Iterator[tuple[ReportRecord, CorrectedView | None]]:
+        """Each valid record of the dataset with its corrected view, in sha256 order."""
         withdrawn = withdrawn_inputs(self.corrections_root)
         for path in self.record_files():
             if path.stem in withdrawn:  # a Party sent a new version of this report
@@ -289,7 +383,7 @@ class BatchStore:
             # An invalid record is left out: the rest of the dataset is still worth having.
             record = self._validated(path.stem, path.read_bytes())
             if record is not None:
-                yield from measure_rows(record, self.include_contact, self._view(record))
+                yield record, self._view(record)
 
     def _view(self, record: ReportRecord) -> CorrectedView | None:
         """The record with its reviewers' corrections, if any, noting what is unsettled."""

@@ -29,14 +29,18 @@ from pipeline.limits import DEFAULT_LIMITS, Limits
 # Where the extraction code lives: these packages' folders, beside this module.
 _CODE_PACKAGES = ("pipeline", "schemas")
 # What reads records but never makes one: the review pages, completeness and the corrections'
-# overlay, the reporting cycle (the intake service's lists). An edit there must not make every
-# batch re-extract its inputs.
+# overlay, the reporting cycle (the intake service's lists), the dataset's tables and the links
+# across cycles (rebuilt from records/ by every run). An edit there must not make every batch
+# re-extract its inputs.
 _NOT_RECORD_CODE = (
     ("pipeline", "review"),
     ("pipeline", "completeness.py"),
     ("pipeline", "data", "completeness.toml"),
     ("pipeline", "corrections.py"),
     ("pipeline", "cycle.py"),
+    ("pipeline", "dataset"),
+    ("pipeline", "linking"),
+    ("pipeline", "data", "linking.toml"),
     ("schemas", "corrections.py"),
 )
 # What reads the documents and analyses their text.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.dataset.columns import Column, columns
+from pipeline.dataset.tables import batch_tables
 from schemas import SCHEMA_VERSION
 
 # How the values are written, in codebook.json and codebook.md alike. The CSV spellings are
@@ -22,11 +23,21 @@ CONVENTIONS = (
 
 
 def codebook(include_contact: bool = False) -> dict[str, Any]:
-    """The dataset's columns explained, ready for json.dumps."""
+    """The dataset's columns explained, and those of the batch's other tables, ready for
+    json.dumps."""
     return {
         "schema_version": SCHEMA_VERSION,
         "conventions": list(CONVENTIONS),
         "columns": [_codebook_entry(column) for column in columns(include_contact)],
+        "tables": [
+            {
+                "name": table.name,
+                "description": table.description,
+                "personal": table.personal,
+                "columns": [_codebook_entry(column) for column in table.columns],
+            }
+            for table in batch_tables(include_contact)
+        ],
     }
 
 
@@ -47,8 +58,27 @@ def codebook_markdown(include_contact: bool = False) -> str:
         "| column | type | description |",
         "| --- | --- | --- |",
     ]
-    for column in columns(include_contact):
+    lines.extend(_rows_markdown(columns(include_contact)))
+    for table in batch_tables(include_contact)[1:]:
+        lines.extend(
+            [
+                "",
+                f"## `{table.name}`",
+                "",
+                f"{table.description}.",
+                "",
+                "| column | type | description |",
+                "| --- | --- | --- |",
+                *_rows_markdown(table.columns),
+            ]
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _rows_markdown(table_columns: tuple[Column, ...]) -> list[str]:
+    lines = []
+    for column in table_columns:
         description = column.description.replace("|", "\\|")
         kind = f"list of {column.items}" if column.items else column.kind
         lines.append(f"| `{column.name}` | {kind} | {description} |")
-    return "\n".join(lines) + "\n"
+    return lines

@@ -27,7 +27,7 @@ class Column:
     items: str | None = None  # a list's item kind ("string"); None for every other kind
 
 
-def _column(
+def described_column(
     name: str,
     kind: str,
     source: tuple[type[BaseModel], str] | None = None,
@@ -57,7 +57,7 @@ def _list_column(
     template: str = "{}",
 ) -> Column:
     """A list of strings, one item per item of the record's list, in its order."""
-    return _column(name, "list", source, text=text, template=template, items="string")
+    return described_column(name, "list", source, text=text, template=template, items="string")
 
 
 def _source_column(name: str) -> Column:
@@ -68,78 +68,101 @@ def _source_column(name: str) -> Column:
     )
 
 
+CYCLE = Column(
+    "cycle",
+    "integer",
+    "Reporting cycle (2012, 2016, 2020 or 2024): the latest not after the report's year, else "
+    "from the end of its period plus one; null when neither is known",
+)
+CLUSTER_ID = Column(
+    "cluster_id",
+    "string",
+    "The policy this measure is one showing of (qpr link): measures with one cluster_id are the "
+    "same measure in other renderings or the same programme in other cycles; it is the "
+    "measure_id of the cluster's earliest member (by cycle, then measure_id)",
+)
+
 # The record: one value per report, repeated on each of its measures.
 _RECORD_COLUMNS: tuple[Column, ...] = (
-    _column(
+    described_column(
         "source_sha256",
         "string",
         (SourceInfo, "sha256"),
         text="SHA-256 of the input file's bytes; the record is records/<sha256>.json",
     ),
-    _column("source_filename", "string", (SourceInfo, "filename")),
-    _column("source_format", "string", (SourceInfo, "format")),
-    _column("source_pages", "integer", (SourceInfo, "pages")),
-    _column(
+    described_column("source_filename", "string", (SourceInfo, "filename")),
+    described_column("source_format", "string", (SourceInfo, "format")),
+    described_column("source_pages", "integer", (SourceInfo, "pages")),
+    described_column(
         "extractor_version", "string", (Extractor, "version"), template="Extractor version: {}"
     ),
-    _column(
+    described_column(
         "schema_version",
         "string",
         (ReportRecord, "schema_version"),
         text="Version (semver) of the record schema the row was flattened from",
     ),
-    _column(
+    described_column(
         "record_status",
         "string",
         (ReportRecord, "status"),
         text="Record status: ok, partial (an issue of severity error) or failed",
     ),
-    _column(
+    described_column(
         "review_state",
         "string",
         (Corrections, "review_state"),
         text="The record's review state: unreviewed, in_review or approved",
     ),
-    _column("form_language", "string", (Languages, "form"), template="Form language: {}"),
-    _column("content_language", "string", (Languages, "content"), template="Content language: {}"),
-    _column("party_name", "string", (Country, "name"), template="The reporting Party: {}"),
-    _column("party_iso3", "string", (Country, "iso3"), template="The reporting Party: {}"),
-    _column("period_start", "integer", (Period, "start"), text="First year of the report period"),
-    _column("period_end", "integer", (Period, "end"), text="Last year of the report period"),
-    _column(
+    described_column("form_language", "string", (Languages, "form"), template="Form language: {}"),
+    described_column(
+        "content_language", "string", (Languages, "content"), template="Content language: {}"
+    ),
+    described_column("party_name", "string", (Country, "name"), template="The reporting Party: {}"),
+    described_column("party_iso3", "string", (Country, "iso3"), template="The reporting Party: {}"),
+    described_column(
+        "period_start", "integer", (Period, "start"), text="First year of the report period"
+    ),
+    described_column(
+        "period_end", "integer", (Period, "end"), text="Last year of the report period"
+    ),
+    described_column(
         "report_year",
         "integer",
         (Report, "year"),
         text="The report's own year (header, cover or submission date)",
     ),
-    _column(
+    CYCLE,
+    described_column(
         "ratification_date",
         "string",
         (Report, "ratification_date"),
         template="Date the Party ratified the Convention: {}",
     ),
-    _column("contact_name", "string", (Contact, "name"), text="The report's contact person"),
-    _column(
+    described_column(
+        "contact_name", "string", (Contact, "name"), text="The report's contact person"
+    ),
+    described_column(
         "contact_organization",
         "string",
         (Contact, "organization"),
         text="Organisation of the report's contact person",
     ),
-    _column(
+    described_column(
         "contact_email",
         "string",
         (Contact, "email"),
         text="E-mail address of the report's contact (personal: only on request)",
         personal=True,
     ),
-    _column(
+    described_column(
         "contact_phone",
         "string",
         (Contact, "phone"),
         text="Telephone number of the report's contact (personal: only on request)",
         personal=True,
     ),
-    _column(
+    described_column(
         "contact_address",
         "string",
         (Contact, "address"),
@@ -154,39 +177,43 @@ _RECORD_COLUMNS: tuple[Column, ...] = (
 _FIELD_COLUMNS: dict[str, Column] = {
     column.name: column
     for column in (
-        _column("title", "string", (Measure, "title")),
-        _column("agency", "string", (Measure, "agency")),
-        _column(
+        described_column("title", "string", (Measure, "title")),
+        described_column("agency", "string", (Measure, "agency")),
+        described_column(
             "country_name",
             "string",
             (Measure, "country"),
             template="Country of the measure, English short name. {}",
         ),
-        _column("country_iso3", "string", (Country, "iso3"), template="Country of the measure: {}"),
-        _column("year", "integer", (Measure, "year")),
-        _column("reported_by_civil_society", "boolean", (Measure, "reported_by_civil_society")),
-        _column("description", "string", (Measure, "description")),
-        _column("website", "string", (Measure, "website")),
-        _column("results", "string", (Measure, "results")),
-        _column("key_objectives", "string", (Measure, "key_objectives")),
+        described_column(
+            "country_iso3", "string", (Country, "iso3"), template="Country of the measure: {}"
+        ),
+        described_column("year", "integer", (Measure, "year")),
+        described_column(
+            "reported_by_civil_society", "boolean", (Measure, "reported_by_civil_society")
+        ),
+        described_column("description", "string", (Measure, "description")),
+        described_column("website", "string", (Measure, "website")),
+        described_column("results", "string", (Measure, "results")),
+        described_column("key_objectives", "string", (Measure, "key_objectives")),
         _list_column("scope", (Measure, "scope"), template="{}: codes"),
         _list_column("nature", (Measure, "nature"), template="{}: codes"),
-        _column("budget_raw", "string", (Budget, "raw"), template="Budget: {}"),
-        _column(
+        described_column("budget_raw", "string", (Budget, "raw"), template="Budget: {}"),
+        described_column(
             "budget_status",
             "string",
             (Budget, "status"),
             text="Budget: stated (a figure found), not_available, unparsed (text only) or absent",
         ),
-        _column("budget_amount", "number", (Budget, "amount"), template="Budget: {}"),
-        _column("budget_currency", "string", (Budget, "currency"), template="Budget: {}"),
-        _column(
+        described_column("budget_amount", "number", (Budget, "amount"), template="Budget: {}"),
+        described_column("budget_currency", "string", (Budget, "currency"), template="Budget: {}"),
+        described_column(
             "budget_amounts",
             "string",
             (Budget, "amounts"),
             template='Budget: {}, as compact JSON [{"value", "currency", "year", "conversion"}]',
         ),
-        _column("partner_count", "integer", text="Number of rows in the partner table"),
+        described_column("partner_count", "integer", text="Number of rows in the partner table"),
         _list_column(
             "partner_names",
             (Measure, "partners"),
@@ -202,13 +229,13 @@ _FIELD_COLUMNS: dict[str, Column] = {
             text="Where each partner's type comes from (form, or inferred from its name); "
             "one item per item of partner_types",
         ),
-        _column(
+        described_column(
             "evaluated",
             "boolean",
             (Evaluation, "evaluated"),
             template="Whether the measure has been evaluated: {}",
         ),
-        _column("conclusions", "string", (Evaluation, "conclusions")),
+        described_column("conclusions", "string", (Evaluation, "conclusions")),
         _list_column("goals", (Measure, "goals"), template="{}: codes"),
         _source_column("goals"),
         _list_column(
@@ -232,10 +259,11 @@ _FIELD_COLUMNS: dict[str, Column] = {
     )
 }
 _MEASURE_COLUMNS: tuple[Column, ...] = (
-    _column("measure_id", "string", (Measure, "measure_id")),
-    _column("measure_index", "integer", (Measure, "index")),
+    described_column("measure_id", "string", (Measure, "measure_id")),
+    described_column("measure_index", "integer", (Measure, "index")),
+    CLUSTER_ID,
     *(_FIELD_COLUMNS[name] for field in measure_fields() for name in field.columns),
-    _column(
+    described_column(
         "languages",
         "string",
         (Measure, "languages"),
@@ -246,19 +274,26 @@ _MEASURE_COLUMNS: tuple[Column, ...] = (
         text="Paths of this measure's values a reviewer corrected (qpr correct), sorted; the "
         "row holds the corrected values",
     ),
-    _column(
+    described_column(
         "machine_values",
         "string",
         text="The extractor's value of each corrected path, as compact JSON {path: value}; "
         "null when nothing was corrected",
     ),
-    _column("issue_count", "integer", text="Number of the record's issues about this measure"),
+    described_column(
+        "issue_count", "integer", text="Number of the record's issues about this measure"
+    ),
     _list_column(
         "issue_codes",
         (Issue, "code"),
         template="This measure's issue codes, sorted and unique. {}",
     ),
 )
+
+
+def record_columns(include_contact: bool = False) -> tuple[Column, ...]:
+    """The record's own columns, in order; personal contact details only when asked for."""
+    return tuple(column for column in _RECORD_COLUMNS if include_contact or not column.personal)
 
 
 def columns(include_contact: bool = False) -> tuple[Column, ...]:

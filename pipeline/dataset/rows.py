@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pipeline.corrections import CorrectedView
+from pipeline.cycle import report_cycle
 from pipeline.dataset.columns import Value, columns
 from schemas import Issue, Measure, ReportRecord
 from schemas.corrections import ReviewState
@@ -33,7 +34,7 @@ def measure_rows(
     values, without the measures marked as not measures, each naming what was corrected."""
     names = [column.name for column in columns(include_contact)]
     shown = view.record if view is not None else record
-    shared = _record_values(shown) | {
+    shared = record_values(shown) | {
         "review_state": (view.review_state if view else ReviewState.UNREVIEWED).value
     }
     rows = []
@@ -56,7 +57,8 @@ def _corrected(measure: Measure, view: CorrectedView | None) -> dict[str, Value]
     }
 
 
-def _record_values(record: ReportRecord) -> dict[str, Value]:
+def record_values(record: ReportRecord) -> dict[str, Value]:
+    """The record's own columns' values, contact details included."""
     report, source = record.report, record.source
     party, period = report.party, report.period
     contact = report.contact or Contact(
@@ -77,6 +79,7 @@ def _record_values(record: ReportRecord) -> dict[str, Value]:
         "period_start": period.start if period else None,
         "period_end": period.end if period else None,
         "report_year": report.year,
+        "cycle": report_cycle(record),
         "ratification_date": report.ratification_date,
         "contact_name": contact.name,
         "contact_organization": contact.organization,
@@ -87,7 +90,11 @@ def _record_values(record: ReportRecord) -> dict[str, Value]:
 
 
 def _measure_values(measure: Measure, issues: list[Issue]) -> dict[str, Value]:
-    values: dict[str, Value] = {"measure_id": measure.measure_id, "measure_index": measure.index}
+    values: dict[str, Value] = {
+        "measure_id": measure.measure_id,
+        "measure_index": measure.index,
+        "cluster_id": None,  # the linker's (pipeline/linking), set when the batch is linked
+    }
     for field in measure_fields():
         values |= _field_values(field, field_value(measure, field))
     return values | {
