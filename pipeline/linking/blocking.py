@@ -9,17 +9,19 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from pipeline.linking.items import LinkItem
-from pipeline.linking.text import settings, words
+from pipeline.linking.text import settings
 
 _UNKNOWN = ""
 _ANYWHERE = "*"  # the block of a word in every Party, for measures of no known Party
 
 
-def candidate_pairs(items: Sequence[LinkItem]) -> list[tuple[int, int]]:
-    """Pairs (i, j), i < j, of indexes into `items` of two documents worth comparing, sorted."""
+def candidate_pairs(
+    items: Sequence[LinkItem], vocabulary: Sequence[frozenset[str]]
+) -> list[tuple[int, int]]:
+    """Pairs (i, j), i < j, of indexes into `items` of two documents worth comparing, sorted;
+    `vocabulary`: each item's words that may block it."""
     limits = settings()["blocking"]
     rare, most = int(limits["rare_tokens"]), int(limits["candidates"])
-    vocabulary = [_tokens(item, int(limits["description_words"])) for item in items]
     parties = [item.party or _UNKNOWN for item in items]
     in_party: dict[str, Counter[str]] = defaultdict(Counter)
     anywhere: Counter[str] = Counter()
@@ -68,9 +70,3 @@ def _rarest(tokens: frozenset[str], counts: Counter[str], rare: int) -> list[str
     alone pairs it with nothing)."""
     shared = (token for token in tokens if counts[token] > 1)
     return sorted(shared, key=lambda token: (counts[token], token))[:rare]
-
-
-def _tokens(item: LinkItem, description_words: int) -> frozenset[str]:
-    return frozenset(
-        [*words(item.title), *words(item.agency), *words(item.description, description_words)]
-    )

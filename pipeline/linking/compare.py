@@ -2,34 +2,52 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
+from pipeline.linking.items import LinkItem
 from pipeline.linking.text import settings, words
+from pipeline.tables import load_table
 
 # How much each field weighs in the combined score; a field one row lacks is left out.
 _WEIGHTS = {"title": 0.45, "description": 0.40, "agency": 0.15}
 # The description's words compared: enough to tell two texts apart, and an excerpt keeps them.
 _DESCRIPTION_WORDS = 120
+# Two words are one when spelt this alike ("digitisation", "digitization"), out of 100.
+_SAME_WORD = 80
 
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """An item's texts, normalised once."""
+    """An item's texts, normalised once: title and description as their words sorted (what
+    token_sort_ratio compares, so that fuzz.ratio compares them at once)."""
 
     title: str | None
     agency: str | None
     description: str | None
+    naming: frozenset[str]  # the title's words that name the programme (not title_changes)
+    blocking: frozenset[str]  # the words it may be blocked by (pipeline/linking/blocking.py)
 
 
-def prepare(title: str | None, agency: str | None, description: str | None) -> Prepared:
-    def joined(found: list[str]) -> str | None:
-        return " ".join(found) or None
-
+def prepare(item: LinkItem) -> Prepared:
+    titled, agency = words(item.title), words(item.agency)
+    described = words(item.description, _DESCRIPTION_WORDS)
+    block_words = int(settings()["blocking"]["description_words"])
     return Prepared(
-        joined(words(title)), joined(words(agency)), joined(words(description, _DESCRIPTION_WORDS))
+        " ".join(sorted(titled)) or None,
+        " ".join(agency) or None,
+        " ".join(sorted(described)) or None,
+        frozenset(word for word in titled if word not in _title_changes() and not word.isdigit()),
+        frozenset([*titled, *agency, *described[:block_words]]),
     )
+
+
+@cache
+def _title_changes() -> frozenset[str]:
+    return frozenset(load_table("linking")["title_changes"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +61,8 @@ def compare(a: Prepared, b: Prepared, same_cycle: bool | None) -> Verdict | None
     """The verdict on two measures of different documents and compatible Parties, or None when
     they are two policies. `same_cycle`: True, False, or None when a cycle is unknown."""
     similarities = {
-        "title": _similarity(fuzz.token_sort_ratio, a.title, b.title),
-        "description": _similarity(fuzz.token_set_ratio, a.description, b.description),
+        "title": _similarity(fuzz.ratio, a.title, b.title),
+        "description": _similarity(fuzz.ratio, a.description, b.description),
         "agency": _similarity(fuzz.token_set_ratio, a.agency, b.agency),
     }
     known = {name: value for name, value in similarities.items() if value is not None}
@@ -59,9 +77,11 @@ def compare(a: Prepared, b: Prepared, same_cycle: bool | None) -> Verdict | None
         and description >= limits["copy_description"]
         and (title is None or title >= limits["copy_title"])
     )
-    if same_cycle and not copy:
-        return None  # one cycle's report does not hold one programme twice but in copies
     if not copy:
+        if same_cycle or _two_names(a.naming, b.naming):
+            # One cycle's report does not hold one programme twice but in copies; and titles
+            # that each have a word of their own name two programmes.
+            return None
         support = max(known.get("description", 0.0), known.get("agency", 0.0))
         titled = (
             title is not None and title >= limits["title"] and support >= limits["title_support"]
@@ -73,7 +93,20 @@ def compare(a: Prepared, b: Prepared, same_cycle: bool | None) -> Verdict | None
     return Verdict(round(score, 4), relation, evidence)
 
 
-def _similarity(scorer, a: str | None, b: str | None) -> float | None:  # type: ignore[no-untyped-def]
+def _two_names(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether each title has a naming word that the other has not, nor one spelt alike."""
+    return bool(_unmatched(a, b)) and bool(_unmatched(b, a))
+
+
+def _unmatched(words_: frozenset[str], others: frozenset[str]) -> list[str]:
+    return [
+        word
+        for word in words_ - others
+        if process.extractOne(word, others, scorer=fuzz.ratio, score_cutoff=_SAME_WORD) is None
+    ]
+
+
+def _similarity(scorer: Callable[..., float], a: str | None, b: str | None) -> float | None:
     if not a or not b:
         return None
     return float(scorer(a, b)) / 100.0

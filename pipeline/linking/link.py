@@ -15,9 +15,9 @@ _NO_CYCLE = 10_000  # sorts after every cycle
 def link(items: Iterable[LinkItem]) -> list[Link]:
     """One Link per item, sorted by measure id; the same items give the same links in any order."""
     ordered = sorted(items, key=lambda item: item.measure_id)
-    prepared = [prepare(item.title, item.agency, item.description) for item in ordered]
+    prepared = [prepare(item) for item in ordered]
     edges: list[tuple[float, int, int, Verdict]] = []
-    for i, j in candidate_pairs(ordered):
+    for i, j in candidate_pairs(ordered, [found.blocking for found in prepared]):
         a, b = ordered[i], ordered[j]
         if a.party and b.party and a.party != b.party:
             continue
@@ -25,9 +25,11 @@ def link(items: Iterable[LinkItem]) -> list[Link]:
         verdict = compare(prepared[i], prepared[j], same_cycle)
         if verdict is not None:
             edges.append((verdict.score, i, j, verdict))
-    edges.sort(key=lambda edge: (-edge[0], edge[1], edge[2]))
+    # Copies first: they make the measures one cycle's report showed; then the programmes'
+    # recurrences join those, strongest first.
+    edges.sort(key=lambda edge: (edge[3].relation != "copy", -edge[0], edge[1], edge[2]))
     clusters = _Clusters(ordered)
-    kept = [edge for edge in edges if clusters.merge(edge[1], edge[2])]
+    kept = [edge for edge in edges if clusters.merge(edge[1], edge[2], edge[3].relation)]
     # Each member's strongest link inside its final cluster says why it is there.
     strongest: dict[int, tuple[int, Verdict]] = {}
     for _, i, j, verdict in kept:
@@ -61,32 +63,58 @@ def link(items: Iterable[LinkItem]) -> list[Link]:
 
 
 class _Clusters:
-    """Union-find over the items, each cluster knowing its documents and Parties: a cluster never
-    holds two measures of one document (a report does not report one policy twice), nor two
-    Parties (a measure of no known Party joins one Party's cluster at most)."""
+    """Union-find over the items, each cluster knowing its documents, Parties and measures per
+    cycle. A cluster never holds two measures of one document (a report does not report one
+    policy twice), nor two Parties (a measure of no known Party joins one Party's cluster at
+    most), nor two measures of one cycle but copies of one another (a cycle's report shows a
+    programme once: two of its measures are two programmes)."""
 
     def __init__(self, items: list[LinkItem]) -> None:
         self._parent = list(range(len(items)))
         self._documents = [{item.document} for item in items]
         self._parties = [{item.party} - {None} for item in items]
+        # Copies of one measure, as a union-find; per cluster, for each cycle known, a member of
+        # that cycle (its copies' group is the cycle's measure).
+        self._copies = list(range(len(items)))
+        self._cycles = [
+            {item.cycle: index} if item.cycle else {} for index, item in enumerate(items)
+        ]
 
     def root(self, index: int) -> int:
-        while self._parent[index] != index:
-            self._parent[index] = self._parent[self._parent[index]]
-            index = self._parent[index]
-        return index
+        return _root(self._parent, index)
 
-    def merge(self, a: int, b: int) -> bool:
-        """Join the clusters of a and b; False when they are one already or share a document."""
-        a, b = self.root(a), self.root(b)
-        if a == b or self._documents[a] & self._documents[b]:
+    def merge(self, a: int, b: int, relation: str) -> bool:
+        """Join the clusters of a and b (a copy of one another, or a recurrence); False when
+        they are one already or may not be."""
+        ra, rb = self.root(a), self.root(b)
+        if ra == rb or self._documents[ra] & self._documents[rb]:
             return False
-        if len(self._parties[a] | self._parties[b]) > 1:
+        if len(self._parties[ra] | self._parties[rb]) > 1:
             return False
-        if len(self._documents[a]) < len(self._documents[b]):
-            a, b = b, a
-        self._parent[b] = a
-        self._documents[a] |= self._documents[b]
-        self._parties[a] |= self._parties[b]
-        self._documents[b], self._parties[b] = set(), set()
+        # The copies' groups that this link makes one: none for a recurrence.
+        joined = {self._group(a), self._group(b)} if relation == "copy" else set()
+        for cycle, member in self._cycles[rb].items():
+            if cycle in self._cycles[ra]:
+                groups = {self._group(member), self._group(self._cycles[ra][cycle])}
+                if len(groups) > 1 and groups != joined:
+                    return False
+        if relation == "copy":
+            self._copies[self._group(b)] = self._group(a)
+        if len(self._documents[ra]) < len(self._documents[rb]):
+            ra, rb = rb, ra
+        self._parent[rb] = ra
+        self._documents[ra] |= self._documents[rb]
+        self._parties[ra] |= self._parties[rb]
+        self._cycles[ra] = self._cycles[rb] | self._cycles[ra]
+        self._documents[rb], self._parties[rb], self._cycles[rb] = set(), set(), {}
         return True
+
+    def _group(self, index: int) -> int:
+        return _root(self._copies, index)
+
+
+def _root(parent: list[int], index: int) -> int:
+    while parent[index] != index:
+        parent[index] = parent[parent[index]]
+        index = parent[index]
+    return index

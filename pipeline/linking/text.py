@@ -9,7 +9,11 @@ from functools import cache
 
 from pipeline.tables import load_table
 
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits of any script
+# The accents NFKD separates from their letters: "é" is "e" and U+0301.
+_MARKS = re.compile(r"[\u0300-\u036f]")
+# Characters that the first words of a text take at most, each with its spaces and stop words.
+_LONGEST_WORD = 24
 # `1.4.1.`, `a)`, `II.` before a title: its place in a report, not its name.
 _NUMBERING = re.compile(r"^\s*(?:[0-9ivx]+[.)]\s*|[0-9]+(?:\.[0-9]+)+\.?\s*|[a-z]\)\s*)+", re.I)
 
@@ -29,14 +33,14 @@ def words(text: str | None, limit: int | None = None) -> list[str]:
     """The significant words of `text`, in order (at most `limit`)."""
     if not text:
         return []
+    if limit is not None:
+        text = text[: limit * _LONGEST_WORD]  # the rest cannot hold one of the first `limit`
     text = _NUMBERING.sub("", text)
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(char for char in folded if not unicodedata.combining(char))
+    plain = _MARKS.sub("", unicodedata.normalize("NFKD", text.casefold()))
     stop = _stopwords()
-    found = []
-    for word in _WORD.findall(plain):
-        if word not in stop and (len(word) > 1 or word.isdigit()):
-            found.append(word)
-            if limit is not None and len(found) == limit:
-                break
-    return found
+    found = [
+        word
+        for word in _WORD.findall(plain)
+        if word not in stop and (len(word) > 1 or word.isdigit())
+    ]
+    return found if limit is None else found[:limit]
