@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from operator import itemgetter
 
 from pipeline.linking.items import LinkItem
 from pipeline.linking.text import settings
@@ -45,28 +46,31 @@ def candidate_pairs(
             holders[(_ANYWHERE, token)].append(index)
     pairs: set[tuple[int, int]] = set()
     limit = int(limits["block_limit"])
+    documents = [item.document for item in items]
     for index, (party, found) in enumerate(zip(parties, keys, strict=True)):
         shared: Counter[int] = Counter()
         for token in found:
             # A measure of a known Party meets its Party's and those of no known Party.
-            blocks = [(party, token), (_UNKNOWN, token)] if party else [(_ANYWHERE, token)]
+            blocks = ((party, token), (_UNKNOWN, token)) if party else ((_ANYWHERE, token),)
             for block in blocks:
-                members = holders.get(block, ())
-                if len(members) <= limit:
+                members = holders.get(block)
+                if members and len(members) <= limit:
                     shared.update(members)
-        shared.pop(index, None)
-        document = items[index].document
-        best = sorted(
-            (pair for pair in shared.items() if items[pair[0]].document != document),
-            key=lambda pair: (-pair[1], items[pair[0]].measure_id),
-        )
-        for other, _ in best[:most]:
-            pairs.add((min(index, other), max(index, other)))
+        document = documents[index]
+        # Those of other documents sharing most keys; among equals, the first met (a sort in C:
+        # an item meets a few hundred others, a hundred thousand items tens of millions).
+        taken = 0
+        for other, _ in sorted(shared.items(), key=itemgetter(1), reverse=True):
+            if documents[other] != document:
+                pairs.add((index, other) if index < other else (other, index))
+                taken += 1
+                if taken == most:
+                    break
     return sorted(pairs)
 
 
 def _rarest(tokens: frozenset[str], counts: Counter[str], rare: int) -> list[str]:
     """The measure's `rare` rarest words that another measure holds too (a word of its own
     alone pairs it with nothing)."""
-    shared = (token for token in tokens if counts[token] > 1)
-    return sorted(shared, key=lambda token: (counts[token], token))[:rare]
+    ranked = sorted([(counts[token], token) for token in tokens])
+    return [token for count, token in ranked if count > 1][:rare]

@@ -78,9 +78,13 @@ def compare(a: Prepared, b: Prepared, same_cycle: bool | None) -> Verdict | None
         and (title is None or title >= limits["copy_title"])
     )
     if not copy:
-        if same_cycle or _two_names(a.naming, b.naming):
-            # One cycle's report does not hold one programme twice but in copies; and titles
-            # that each have a word of their own name two programmes.
+        if same_cycle:  # one cycle's report does not hold one programme twice but in copies
+            return None
+        # A title with a naming word of its own ("... in the North", "... for women artists")
+        # names another programme, unless the description says it is this one (the title
+        # rule's support): when both titles have one, it is another programme.
+        own = _own_words(a.naming, b.naming) if a.naming and b.naming else 0
+        if own == 2 or (own == 1 and (description or 0.0) < limits["own_word_description"]):
             return None
         support = max(known.get("description", 0.0), known.get("agency", 0.0))
         titled = (
@@ -93,16 +97,20 @@ def compare(a: Prepared, b: Prepared, same_cycle: bool | None) -> Verdict | None
     return Verdict(round(score, 4), relation, evidence)
 
 
-def _two_names(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether each title has a naming word that the other has not, nor one spelt alike."""
-    return bool(_unmatched(a, b)) and bool(_unmatched(b, a))
+def _own_words(a: frozenset[str], b: frozenset[str]) -> int:
+    """How many of the two titles have a naming word of their own: one the other title has
+    not, nor one spelt alike, nor as its acronym ("NBDF" for "National Book Development
+    Fund")."""
+    return sum(bool(_unmatched(one, other)) for one, other in ((a, b), (b, a)))
 
 
 def _unmatched(words_: frozenset[str], others: frozenset[str]) -> list[str]:
+    initials = "".join(sorted(word[0] for word in others))
     return [
         word
         for word in words_ - others
         if process.extractOne(word, others, scorer=fuzz.ratio, score_cutoff=_SAME_WORD) is None
+        and not (len(word) > 2 and set(word) <= set(initials))
     ]
 
 

@@ -1,12 +1,13 @@
 """Measures into clusters of the same policy: candidate pairs compared, accepted links merged
-strongest first, and each cluster named by its earliest member."""
+(copies first, then recurrences strongest first), and each cluster named by its earliest
+member."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from pipeline.linking.blocking import candidate_pairs
-from pipeline.linking.compare import Verdict, compare, prepare
+from pipeline.linking.compare import Prepared, Verdict, compare, prepare
 from pipeline.linking.items import Link, LinkItem
 
 _NO_CYCLE = 10_000  # sorts after every cycle
@@ -15,7 +16,13 @@ _NO_CYCLE = 10_000  # sorts after every cycle
 def link(items: Iterable[LinkItem]) -> list[Link]:
     """One Link per item, sorted by measure id; the same items give the same links in any order."""
     ordered = sorted(items, key=lambda item: item.measure_id)
-    prepared = [prepare(item) for item in ordered]
+    # Copies share their texts: each text is normalised once.
+    known: dict[tuple[str | None, ...], Prepared] = {}
+    prepared = [
+        known.get(key) or known.setdefault(key, prepare(item))
+        for item in ordered
+        for key in [(item.title, item.agency, item.description)]
+    ]
     edges: list[tuple[float, int, int, Verdict]] = []
     for i, j in candidate_pairs(ordered, [found.blocking for found in prepared]):
         a, b = ordered[i], ordered[j]
@@ -30,7 +37,8 @@ def link(items: Iterable[LinkItem]) -> list[Link]:
     edges.sort(key=lambda edge: (edge[3].relation != "copy", -edge[0], edge[1], edge[2]))
     clusters = _Clusters(ordered)
     kept = [edge for edge in edges if clusters.merge(edge[1], edge[2], edge[3].relation)]
-    # Each member's strongest link inside its final cluster says why it is there.
+    # Each member's first link kept says why it is there: to a copy of it if it has one, else
+    # its strongest recurrence.
     strongest: dict[int, tuple[int, Verdict]] = {}
     for _, i, j, verdict in kept:
         strongest.setdefault(i, (j, verdict))
