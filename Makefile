@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLES := $(sort $(wildcard samples/*.txt samples/*.docx samples/*.pdf samples/*.html)) $(wildcard samples/reports/*.docx samples/reports/*.pdf)
 
-.PHONY: install demo test check lint lock clean bench bench-intake bench-peer-env devset devset-reference
+.PHONY: install demo test check lint lock clean bench bench-intake bench-linking bench-queries bench-peer-env devset devset-reference
 
 install: $(STAMP)
 
@@ -40,6 +40,20 @@ bench: install
 INTAKE_ROUNDS ?= 3
 bench-intake: install
 	DO_NOT_TRACK=1 PREFECT_SERVER_ANALYTICS_ENABLED=false timeout 1800 $(BIN)/python benchmarks/intake_load.py --rounds $(INTAKE_ROUNDS)
+
+# Issue #18's record-linkage benchmark (benchmarks/linking.py): pairwise precision and recall of
+# `link()` on 5,000 generated rows that recur across cycles and copies, the development set's
+# same-measure pages, and `link()`'s time on 10,000, 50,000 and 100,000 rows; writes
+# benchmarks/linking_results.json and its section of results.md. LINKING_ROUNDS=1 for a quicker look.
+LINKING_ROUNDS ?= 3
+bench-linking: install
+	$(BIN)/python benchmarks/linking.py --rounds $(LINKING_ROUNDS) --devset $(DEVSET)
+
+# Issue #18's timings of the README's five questions, each a fresh `qpr query` process on a batch
+# of the 10,000-document corpus (benchmarks/queries.py; made once in .bench/queries/, about 6
+# minutes, then reused); writes benchmarks/queries_results.json and its section of results.md.
+bench-queries: install
+	DO_NOT_TRACK=1 PREFECT_SERVER_ANALYTICS_ENABLED=false $(BIN)/python benchmarks/queries.py
 
 # Unstructured, the peer, in an environment of its own (1.3 GB; never in .venv).
 bench-peer-env:

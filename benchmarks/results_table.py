@@ -11,6 +11,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import linking
+import queries
 import stages
 
 HERE = Path(__file__).resolve().parent
@@ -57,6 +59,8 @@ def render(results: dict[str, Any]) -> str:
         *accuracy_table(results["accuracy"]),
         *review_table(results.get("review")),
         *intake_section(_intake_results()),
+        *linking.linking_section(linking.last_results()),
+        *queries.section(queries.last_results()),
     ]
     return "\n".join(lines) + "\n"
 

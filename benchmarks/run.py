@@ -38,6 +38,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import floor  # noqa: E402
 import ingest_flow  # noqa: E402
+import linking  # noqa: E402
+import queries  # noqa: E402
 import review_pages  # noqa: E402
 import stages  # noqa: E402
 from results_table import render  # noqa: E402
@@ -257,6 +259,15 @@ def main() -> None:
     results["flows"] = flows(work, arguments.flow_rounds)
     log("flows measured")
     results["accuracy"] = accuracy(work)
+    timed = queries.measure(work / "flows" / "out-flow-1", rounds=5)
+    queries.RESULTS_JSON.write_text(
+        json.dumps(timed | {"machine": results["machine"], "command": "make bench"}, indent=2)
+        + "\n",
+        encoding="utf-8",
+    )
+    log("researchers' questions timed")
+    linking.main(["--no-render", "--command", "make bench"])
+    log("linking measured")
     results["review"] = review_pages.measure(arguments.rounds, loads=7)
     results["review"]["date"] = results["machine"]["date"]
     log("review pages measured")
