@@ -275,6 +275,8 @@ def _write_table(connection: Any, table: Any, select: str, folder: Path) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    from flows.store import arrow_type, csv_cell
+
     names = [column.name for column in table.columns]
     order = [*_ORDER[table.name], *(name for name in names if name not in _ORDER[table.name])]
     sql = (
@@ -290,9 +292,7 @@ def _write_table(connection: Any, table: Any, select: str, folder: Path) -> int:
             "--promote) first",
             USAGE,
         ) from None
-    schema = pa.schema(
-        [pa.field(column.name, _arrow_type(column.kind)) for column in table.columns]
-    )
+    schema = pa.schema([pa.field(column.name, arrow_type(column)) for column in table.columns])
     count = 0
     pending = schema.empty_table()
     with (
@@ -304,7 +304,7 @@ def _write_table(connection: Any, table: Any, select: str, folder: Path) -> int:
         for batch in reader:
             part = pa.Table.from_batches([batch]).cast(schema)
             rows.writerows(
-                [_csv_cell(value) for value in row]
+                [csv_cell(value) for value in row]
                 for row in zip(*(column.to_pylist() for column in part.columns), strict=True)
             )
             count += part.num_rows
@@ -343,23 +343,6 @@ def _key_problem(connection: Any, counts: dict[str, int]) -> str | None:
             if found and found[0]:
                 return f"{found[0]} {column} of {name} not in {other}"
     return None
-
-
-def _arrow_type(kind: str) -> Any:
-    import pyarrow as pa
-
-    types = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64()}
-    types |= {"boolean": pa.bool_(), "list": pa.list_(pa.string())}
-    return types[kind]
-
-
-def _csv_cell(value: Any) -> Any:
-    # The codebook's CONVENTIONS: true/false, a list as compact JSON, null as an empty cell.
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return value
 
 
 def _identifier(name: str) -> str:

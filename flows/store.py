@@ -42,7 +42,7 @@ from pipeline.linking import item_from_row, link
 from schemas import SCHEMA_VERSION, ReportRecord
 from schemas.corrections import ReviewState
 
-__all__ = ["BatchStore"]
+__all__ = ["BatchStore", "arrow_type", "csv_cell"]
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ class _ParquetTable:
     def __init__(self, path: Path, table_columns: tuple[Column, ...]) -> None:
         self.path = path
         self.schema = pa.schema(
-            [pa.field(column.name, _arrow_type(column)) for column in table_columns]
+            [pa.field(column.name, arrow_type(column)) for column in table_columns]
         )
         self._batch: list[dict[str, Any]] = []
         self._written = False
@@ -371,7 +371,7 @@ class BatchStore:
                 row = json.loads(line)
                 row["cluster_id"] = cluster[row["measure_id"]]
                 jsonl.write(json.dumps(row, ensure_ascii=False) + "\n")
-                csv_rows.writerow([_csv_cell(row[name]) for name in names])
+                csv_rows.writerow([csv_cell(row[name]) for name in names])
                 parquet.add([row])
 
     def _records(self) -> Iterator[tuple[ReportRecord, CorrectedView | None]]:
@@ -442,14 +442,16 @@ def _length(value: Any) -> int | None:
     return len(value) if isinstance(value, list) else None
 
 
-def _arrow_type(column: Column) -> pa.DataType:
+def arrow_type(column: Column) -> pa.DataType:
+    """The Arrow type of a dataset or table column (a list: a real list column)."""
     if column.items:
         # A real list column, so that no reader has to split text.
         return pa.list_(_ARROW_TYPES[column.items])
     return _ARROW_TYPES[column.kind]
 
 
-def _csv_cell(value: Any) -> Any:
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell, by the codebook's conventions."""
     # JSON's spelling, which every CSV reader takes for a boolean (Python's str gives True).
     if isinstance(value, bool):
         return "true" if value else "false"
