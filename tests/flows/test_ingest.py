@@ -179,3 +179,30 @@ def test_limits_reach_the_workers_and_an_oversized_input_is_refused_unread(
     ]
     assert issue["code"] == "too_large" and "pages" in issue["message"]
     assert summary["failure_reasons"] == {"corrupt": 1, "too_large": 2}
+
+
+def test_the_flow_links_one_measure_in_four_renderings_and_writes_the_tables(
+    tmp_path: Path,
+) -> None:
+    """A Party's page saved as text, HTML, DOCX and PDF is one policy in the dataset; the other
+    measures stay alone; the tables `qpr query` reads are written beside the dataset."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    renderings = sorted(SAMPLES.glob("azerbaijan-civil-society-consultation.*"))
+    assert {path.suffix for path in renderings} == {".txt", ".html", ".docx", ".pdf"}
+    for path in [*renderings, SAMPLES / "peru-cine-regional.txt", SAMPLES / GOOD[2]]:
+        shutil.copy(path, inbox / path.name)
+    out = tmp_path / "out"
+    run_ingest([inbox], out)
+    rows = [json.loads(line) for line in (out / "dataset.jsonl").read_text("utf-8").splitlines()]
+    clusters: dict[str, set[str]] = {}
+    for row in rows:
+        clusters.setdefault(row["cluster_id"], set()).add(row["source_filename"])
+    assert sorted(map(sorted, clusters.values())) == sorted(
+        [sorted(path.name for path in renderings), ["peru-cine-regional.txt"], [GOOD[2]]]
+    )
+    tables = {path.name for path in (out / "tables").glob("*.parquet")}
+    assert tables == {f"{name}.parquet" for name in ("reports", "contacts", "partners")} | {
+        f"{name}.parquet" for name in ("amounts", "codes", "entities", "issues")
+    }
+    assert (out / "links.parquet").exists()
