@@ -20,8 +20,7 @@ from pipeline.dataset.columns import (
     record_columns,
 )
 from pipeline.dataset.rows import record_values
-from schemas import Issue as IssueModel
-from schemas import ReportRecord
+from schemas import Issue, ReportRecord
 from schemas.measure import CodedValue, MoneyAmount, Partner
 
 Rows = list[dict[str, Value]]
@@ -234,10 +233,10 @@ ISSUES = Table(
     (
         _SHA256,
         Column("measure_id", "string", "The measure the issue is about; null for the report's own"),
-        _column_of(IssueModel, "code"),
+        _column_of(Issue, "code"),
         Column("severity", "string", "error, warning or info"),
-        _column_of(IssueModel, "field"),
-        _column_of(IssueModel, "message"),
+        _column_of(Issue, "field"),
+        _column_of(Issue, "message"),
     ),
 )
 LINKS = Table(
