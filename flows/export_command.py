@@ -242,21 +242,12 @@ def _write_tables(
     them (a key that does not hold), if anything."""
     import duckdb
 
-    from flows.query_command import views
+    from flows.query_command import sql_path, views
     from pipeline.dataset.tables import batch_tables
 
-    selects = views(batch, include_contact=False)
-    if include_contact:
-        # Every batch keeps them in tables/contacts.parquet, whether its dataset has them or
-        # not: the package's contacts table, and the measures' personal columns, come from it.
-        contacts = batch / "tables" / "contacts.parquet"
-        if not contacts.exists():
-            raise CommandError(f"{batch} holds no contact details (no {contacts})", USAGE)
-        selects["contacts"] = f"SELECT * FROM read_parquet('{_quoted(contacts)}')"
-        selects["measures"] = (
-            f"SELECT * FROM ({selects['measures']}) LEFT JOIN ({selects['contacts']}) "
-            "USING (source_sha256)"
-        )
+    # With include_contact, the contacts table and the measures' personal columns come from
+    # tables/contacts.parquet, which every batch keeps whether its dataset has them or not.
+    selects = views(batch, include_contact)
     connection = duckdb.connect(":memory:")
     connection.execute("SET threads TO 1")
     counts = {}
@@ -265,7 +256,7 @@ def _write_tables(
     for name in counts:
         connection.execute(
             f"CREATE VIEW {name} AS SELECT * FROM "
-            f"read_parquet('{_quoted(folder / 'data' / name)}.parquet')"
+            f"read_parquet('{sql_path(folder / 'data' / name)}.parquet')"
         )
     return counts, _key_problem(connection, counts)
 
@@ -347,10 +338,6 @@ def _key_problem(connection: Any, counts: dict[str, int]) -> str | None:
 
 def _identifier(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
-
-
-def _quoted(path: Path) -> str:
-    return str(path).replace("'", "''")
 
 
 # The descriptor

@@ -2,7 +2,8 @@
 batch's own files read in place (no copy, no server) and never written to. The views: `measures`
 (dataset.parquet, one row per measure), `reports`, `partners`, `amounts`, `codes`, `entities`,
 `issues` (tables/*.parquet) and `links` (links.parquet); their columns are in codebook.md.
-Contact details (e-mail, phone, address) are in `reports` only with --include-contact.
+Contact details (e-mail, phone, address) are in `measures` and `reports`, and a `contacts` view,
+only with --include-contact.
 
 It reads the files that `qpr ingest` (or `qpr link`) last wrote whole, so it runs beside any
 command on the batch, the intake service's included. DuckDB and the rows are its only imports:
@@ -47,7 +48,8 @@ def add_query_command(commands: argparse._SubParsersAction[argparse.ArgumentPars
     query.add_argument(
         "--include-contact",
         action="store_true",
-        help="add the reports' contacts' e-mail, phone and address to `reports` (personal data)",
+        help="add the reports' contacts' e-mail, phone and address to `measures` and `reports`, "
+        "and the `contacts` view (personal data)",
     )
     query.set_defaults(run=_query)
 
@@ -65,7 +67,7 @@ def _query(arguments: argparse.Namespace) -> int:
     try:
         if arguments.parquet:
             arguments.parquet.parent.mkdir(parents=True, exist_ok=True)
-            connection.execute(f"COPY ({sql}) TO '{_quoted(arguments.parquet)}' (FORMAT parquet)")
+            connection.execute(f"COPY ({sql}) TO '{sql_path(arguments.parquet)}' (FORMAT parquet)")
             count = connection.execute(f"SELECT count(*) FROM ({sql})").fetchone()
             print(f"wrote {count[0] if count else 0} row(s) to {arguments.parquet}")
             return OK
@@ -97,29 +99,34 @@ def views(batch: Path, include_contact: bool) -> dict[str, str]:
             f"run `qpr link {batch}` once to write them",
             USAGE,
         )
-    hidden = "" if include_contact else f" EXCLUDE ({', '.join(PERSONAL)})"
-    found = {"measures": _read(dataset, hidden if _has(dataset, PERSONAL[0]) else "")}
+    # The dataset holds the contacts only if it was built with them: they come from
+    # tables/contacts.parquet when asked for, and never otherwise.
+    personal = ", ".join(f"'{name}'" for name in PERSONAL)
+    found = {"measures": f"SELECT COLUMNS(lambda c: c NOT IN ({personal})) FROM {_parquet(dataset)}"}
     for path in sorted(tables.glob("*.parquet")):
         if path.stem != "contacts":
-            found[path.stem] = _read(path)
-    if include_contact and (tables / "contacts.parquet").exists():
-        found["reports"] = (
-            f"SELECT r.*, {', '.join('c.' + name for name in PERSONAL)} FROM "
-            f"read_parquet('{_quoted(tables / 'reports.parquet')}') r LEFT JOIN "
-            f"read_parquet('{_quoted(tables / 'contacts.parquet')}') c USING (source_sha256)"
-        )
-    found["links"] = _read(links)
+            found[path.stem] = f"SELECT * FROM {_parquet(path)}"
+    found["links"] = f"SELECT * FROM {_parquet(links)}"
+    if include_contact:
+        contacts = tables / "contacts.parquet"
+        if not contacts.exists():
+            raise CommandError(f"{batch} holds no contact details (no {contacts})", USAGE)
+        found["contacts"] = f"SELECT * FROM {_parquet(contacts)}"
+        for name in ("measures", "reports"):
+            found[name] = (
+                f"SELECT * FROM ({found[name]}) LEFT JOIN ({found['contacts']}) "
+                "USING (source_sha256)"
+            )
     return found
 
 
-def _read(path: Path, exclude: str = "") -> str:
-    return f"SELECT *{exclude} FROM read_parquet('{_quoted(path)}')"
+def sql_path(path: Path) -> str:
+    """A path as an SQL string literal's text (its quotes doubled)."""
+    return str(path).replace("'", "''")
 
 
-def _has(path: Path, column: str) -> bool:
-    import pyarrow.parquet as pq
-
-    return column in pq.read_schema(path).names
+def _parquet(path: Path) -> str:
+    return f"read_parquet('{sql_path(path)}')"
 
 
 def _one_select(connection: Any, sql: str) -> str:
@@ -188,10 +195,6 @@ def _json_value(value: Any) -> Any:
     if isinstance(value, str | int | float | bool) or value is None:
         return value
     return str(value)  # a Decimal, a date
-
-
-def _quoted(path: Path) -> str:
-    return str(path).replace("'", "''")
 
 
 def _first_line(error: Exception) -> str:

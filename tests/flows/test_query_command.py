@@ -218,9 +218,17 @@ def test_contact_details_only_when_asked(capsys, batch: Path) -> None:
         if record.report.contact and record.report.contact.email
     }
     assert emails
-    asked = "SELECT DISTINCT contact_email FROM reports WHERE contact_email IS NOT NULL"
-    rows = _ask(capsys, batch, asked, "--include-contact")
-    assert {row["contact_email"] for row in rows} == emails
+    assert main(["query", str(batch), "SELECT * FROM contacts"]) == 2
+    capsys.readouterr()
+    for view in ("reports", "contacts"):
+        asked = f"SELECT DISTINCT contact_email FROM {view} WHERE contact_email IS NOT NULL"
+        rows = _ask(capsys, batch, asked, "--include-contact")
+        assert {row["contact_email"] for row in rows} == emails
+    kenya = (
+        "SELECT DISTINCT contact_email FROM measures WHERE source_filename = 'kenya-2020-en.docx'"
+    )
+    (row,) = _ask(capsys, batch, kenya, "--include-contact")
+    assert row["contact_email"] in emails
 
 
 def test_outputs_csv_parquet_and_table(capsys, batch: Path, tmp_path: Path) -> None:
