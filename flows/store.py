@@ -38,7 +38,7 @@ from flows.submissions import withdrawn_inputs
 from pipeline.corrections import CorrectedView, corrected_view, unsettled
 from pipeline.dataset import Column, codebook, codebook_markdown, columns, measure_rows
 from pipeline.dataset.tables import LINKS, RECORD_TABLES, record_table_rows
-from pipeline.linking import item_from_row, link
+from pipeline.linking import LinkItem, item_from_row, link
 from schemas import SCHEMA_VERSION, ReportRecord
 from schemas.corrections import ReviewState
 
@@ -314,16 +314,18 @@ class BatchStore:
                 )
                 for table in RECORD_TABLES
             }
+            items = []  # what linking reads of each row, kept as the rows pass
             for record, view in self._records():
                 for row in measure_rows(record, self.include_contact, view):
                     spool.write(json.dumps(row, ensure_ascii=False) + "\n")
+                    items.append(item_from_row(row))
                     count += 1
                 shown = view.record if view else record
                 state = (view.review_state if view else ReviewState.UNREVIEWED).value
                 for name, rows in record_table_rows(shown, state).items():
                     writers[name].add(rows)
             spool.flush()
-            self._link_dataset(Path(spool.name), columns(self.include_contact))
+            self._link_dataset(Path(spool.name), columns(self.include_contact), items)
         write_text(self.root / "codebook.json", _json_text(codebook(self.include_contact)))
         markdown = codebook_markdown(self.include_contact)
         write_text(
@@ -350,11 +352,19 @@ class BatchStore:
         counts = clusters.column("cluster_id").value_counts()
         return sum(1 for count in counts.field("counts").to_pylist() if count > 1)
 
-    def _link_dataset(self, rows_file: Path, dataset_columns: tuple[Column, ...]) -> None:
-        """links.parquet from the rows of `rows_file` (JSON lines in column order), then the
-        dataset files from those rows with their cluster_id."""
-        with rows_file.open(encoding="utf-8") as lines:
-            links = link(item_from_row(json.loads(line)) for line in lines)
+    def _link_dataset(
+        self,
+        rows_file: Path,
+        dataset_columns: tuple[Column, ...],
+        items: list[LinkItem] | None = None,
+    ) -> None:
+        """links.parquet from the rows of `rows_file` (JSON lines in column order), or from
+        their `items` when the caller has them, then the dataset files from those rows with
+        their cluster_id."""
+        if items is None:
+            with rows_file.open(encoding="utf-8") as lines:
+                items = [item_from_row(json.loads(line)) for line in lines]
+        links = link(items)
         with _ParquetTable(self.root / "links.parquet", LINKS.columns) as links_table:
             links_table.add([dataclasses.asdict(found) for found in links])
         cluster = {found.measure_id: found.cluster_id for found in links}

@@ -39,25 +39,9 @@ class Table:
     personal: bool = False  # only on request (contact details)
 
 
-def _report_rows(record: ReportRecord, review_state: str) -> Rows:
-    values = record_values(record) | {
-        "review_state": review_state,
-        "measure_count": len(record.measures),
-        "issue_count": len(record.issues),
-    }
-    return [{column.name: values[column.name] for column in REPORTS.columns}]
-
-
-def _contact_rows(record: ReportRecord) -> Rows:
-    contact = record.report.contact
-    return [
-        {
-            "source_sha256": record.source.sha256,
-            "contact_email": contact.email if contact else None,
-            "contact_phone": contact.phone if contact else None,
-            "contact_address": contact.address if contact else None,
-        }
-    ]
+def _record_row(table: Table, values: dict[str, Value]) -> Rows:
+    """The record's one row of `table`, from its values (rows.record_values and more)."""
+    return [{column.name: values[column.name] for column in table.columns}]
 
 
 def _partner_rows(record: ReportRecord) -> Rows:
@@ -277,7 +261,6 @@ def batch_tables(include_contact: bool = False) -> tuple[Table, ...]:
 # Every table the batch writes from its records, in the order they are described.
 RECORD_TABLES = (REPORTS, CONTACTS, PARTNERS, AMOUNTS, CODES, ENTITIES, ISSUES)
 _ROWS: dict[str, Callable[[ReportRecord], Rows]] = {
-    "contacts": _contact_rows,
     "partners": _partner_rows,
     "amounts": _amount_rows,
     "codes": _code_rows,
@@ -289,6 +272,12 @@ _ROWS: dict[str, Callable[[ReportRecord], Rows]] = {
 def record_table_rows(record: ReportRecord, review_state: str) -> dict[str, Rows]:
     """The record's rows of each of RECORD_TABLES, by table name. `record` is the one the
     dataset shows (with its corrections applied); `review_state` its review state."""
-    return {"reports": _report_rows(record, review_state)} | {
-        name: rows(record) for name, rows in _ROWS.items()
+    values = record_values(record) | {
+        "review_state": review_state,
+        "measure_count": len(record.measures),
+        "issue_count": len(record.issues),
     }
+    return {
+        "reports": _record_row(REPORTS, values),
+        "contacts": _record_row(CONTACTS, values),
+    } | {name: rows(record) for name, rows in _ROWS.items()}

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
 from rapidfuzz import fuzz, process
 
 from pipeline.linking.items import LinkItem
-from pipeline.linking.text import settings, words
-from pipeline.tables import load_table
+from pipeline.linking.text import settings, title_changes, words
 
 # How much each field weighs in the combined score; a field one row lacks is left out.
 _WEIGHTS = {"title": 0.45, "description": 0.40, "agency": 0.15}
@@ -40,14 +38,9 @@ def prepare(item: LinkItem) -> Prepared:
         " ".join(sorted(titled)) or None,
         " ".join(agency) or None,
         " ".join(sorted(described)) or None,
-        frozenset(word for word in titled if word not in _title_changes() and not word.isdigit()),
+        frozenset(word for word in titled if word not in title_changes() and not word.isdigit()),
         frozenset([*titled, *agency, *described[:block_words]]),
     )
-
-
-@cache
-def _title_changes() -> frozenset[str]:
-    return frozenset(load_table("linking")["title_changes"])
 
 
 @dataclass(frozen=True, slots=True)
