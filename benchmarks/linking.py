@@ -35,7 +35,7 @@ import statistics
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -179,6 +179,17 @@ def _bucket(value: float | None, edges: Sequence[float]) -> str:
     return f"{edges[-1]:g}"
 
 
+def _divided(groups: dict[str, list[int]], labels: Sequence[str]) -> Iterator[list[list[int]]]:
+    """Each group whose members carry more than one label, as its pieces by label (in the
+    labels' order): a programme split over clusters, or a cluster merging programmes."""
+    for members in groups.values():
+        pieces: dict[str, list[int]] = defaultdict(list)
+        for index in members:
+            pieces[labels[index]].append(index)
+        if len(pieces) > 1:
+            yield [pieces[label] for label in sorted(pieces)]
+
+
 def _closest(rows: list[dict[str, Any]], first: list[int], second: list[int]) -> tuple[int, int]:
     """The most alike pair across two groups (the likeliest wrong link), reports first."""
 
@@ -232,46 +243,31 @@ def quality(rows: list[dict[str, Any]], links: list[Link], examples: int) -> dic
     splits: Counter[str] = Counter()
     split_examples: dict[str, list[dict[str, Any]]] = defaultdict(list)
     split_programmes = 0
-    for members in by_truth.values():
-        pieces: dict[str, list[int]] = defaultdict(list)
-        for index in members:
-            pieces[predicted[index]].append(index)
-        if len(pieces) < 2:
-            continue
+    for pieces in _divided(by_truth, predicted):
         split_programmes += 1
-        names = sorted(pieces)
-        for x, first in enumerate(names):
-            for second in names[x + 1 :]:
-                i, j = _closest(rows, pieces[first], pieces[second])
-                kind = true_pair_kind(changes, rows[i], rows[j])
-                lost = _losses(rows[i], rows[j])
-                kind += f" ({', '.join(lost)})" if lost else ""
-                splits[kind] += 1
-                if len(split_examples[kind]) < examples:
-                    split_examples[kind].append(_pair_example(rows[i], rows[j]))
+        for first, second in itertools.combinations(pieces, 2):
+            i, j = _closest(rows, first, second)
+            kind = true_pair_kind(changes, rows[i], rows[j])
+            lost = _losses(rows[i], rows[j])
+            kind += f" ({', '.join(lost)})" if lost else ""
+            splits[kind] += 1
+            if len(split_examples[kind]) < examples:
+                split_examples[kind].append(_pair_example(rows[i], rows[j]))
 
     # Wrong pairs, by what the two programmes share; each merge's likeliest wrong link.
     wrong: Counter[str] = Counter()
     merged: Counter[str] = Counter()
     wrong_examples: dict[str, list[dict[str, Any]]] = defaultdict(list)
     merges = 0
-    for members in by_cluster.values():
-        groups: dict[str, list[int]] = defaultdict(list)
-        for index in members:
-            groups[truth[index]].append(index)
-        if len(groups) < 2:
-            continue
+    for groups in _divided(by_cluster, truth):
         merges += 1
-        names = sorted(groups)
-        for x, first in enumerate(names):
-            for second in names[x + 1 :]:
-                a, b = rows[groups[first][0]], rows[groups[second][0]]
-                kind = false_pair_kind(a, b)
-                wrong[kind] += len(groups[first]) * len(groups[second])
-                merged[kind] += 1
-                if len(wrong_examples[kind]) < examples:
-                    i, j = _closest(rows, groups[first], groups[second])
-                    wrong_examples[kind].append(_pair_example(rows[i], rows[j]))
+        for first, second in itertools.combinations(groups, 2):
+            kind = false_pair_kind(rows[first[0]], rows[second[0]])
+            wrong[kind] += len(first) * len(second)
+            merged[kind] += 1
+            if len(wrong_examples[kind]) < examples:
+                i, j = _closest(rows, first, second)
+                wrong_examples[kind].append(_pair_example(rows[i], rows[j]))
 
     def table(name: str) -> dict[str, dict[str, Any]]:
         return {
